@@ -1,0 +1,3 @@
+/** Exchange connectors: createConnector and the shared types. */
+export * from './create-connector.ts';
+export type * from './types.ts';

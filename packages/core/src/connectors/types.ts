@@ -1,0 +1,117 @@
+import type { KeyType } from '../crypto/asymmetric.ts';
+import type { ApiType, Environment, ExchangeId } from '../exchanges/catalog.ts';
+import type { RequestGate } from '../limiter/gate.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { FetchLike } from '../ports/fetch.ts';
+import type { Logger } from '../ports/logger.ts';
+
+export interface Credentials {
+  apiKey: string;
+  /** HMAC secret, or a PEM private key for `keyType` 'rsa' / 'ed25519'. */
+  apiSecret: string;
+  /** OKX only (required there). */
+  passphrase?: string;
+  /** @default 'hmac' */
+  keyType?: KeyType;
+}
+
+export interface ConnectorOptions {
+  exchange: ExchangeId;
+  apiType: ApiType;
+  /** @default 'mainnet' */
+  environment?: Environment;
+  credentials: Credentials;
+  /** @default the global fetch */
+  fetch?: FetchLike;
+  /** @default systemClock */
+  clock?: Clock;
+  /** Replaces the exchange's hosts: requests go to `${baseUrl}/${exchange}` + the real path (see restBaseUrl). */
+  baseUrl?: string;
+  /** Per-request timeout. @default 10000 */
+  timeoutMs?: number;
+  /** Signature validity window where the exchange has one. @default 5000 */
+  recvWindowMs?: number;
+  /** Rate limiter to pass every request through. @default openGate (no limiting) */
+  limiter?: RequestGate;
+  /** Non-secret account scope for the limiter. @default 'key:' + first 12 hex of SHA-256(apiKey) */
+  accountId?: string;
+  /** Retries of retryable failures (429, 5xx, timeouts, network), with backoff. Never for auth failures. @default 2 */
+  maxRetries?: number;
+  logger?: Logger;
+}
+
+/** One asset in a normalized balance. Amounts are numbers in the asset's own units. */
+export interface AssetBalance {
+  asset: string;
+  total: number;
+  available: number;
+  locked: number;
+}
+
+/** A normalized balance. `currency` is what `total`/`available` are quoted in (USD for account-level equity, else USDT). */
+export interface Balance {
+  currency: string;
+  total: number;
+  available: number;
+  assets: AssetBalance[];
+}
+
+/** What the key may do. `unknown: true` when the exchange does not say (then the flags are our best reading). */
+export interface Permissions {
+  read: boolean;
+  trade: boolean;
+  withdraw: boolean;
+  transfer: boolean;
+  ipRestricted: boolean;
+  ips: string[];
+  /** Epoch ms when the key expires, when the exchange reports it. */
+  expiresAt: number | null;
+  unknown?: boolean;
+  /** The exchange's own permission names, for display. */
+  raw?: string[];
+}
+
+export interface ClockOffset {
+  /** serverTime − localTime, in ms, corrected for half the round trip. */
+  offsetMs: number;
+  /** Median round-trip time of the samples, in ms. */
+  rttMs: number;
+  samples: number;
+}
+
+export interface TestError {
+  code: string;
+  message: string;
+  exchangeCode?: string | number;
+  hint: string;
+}
+
+export interface TestResult {
+  success: boolean;
+  balance: Balance | null;
+  permissions: Permissions | null;
+  clockOffsetMs: number | null;
+  /** Milliseconds the whole test took. */
+  duration: number;
+  /** Timestamped steps: `[2026-01-27T10:00:00.000Z] Starting test...`. */
+  log: string[];
+  /** Warnings that do not fail the test (a key that can withdraw, a large clock offset). */
+  warnings: string[];
+  error?: TestError;
+}
+
+export interface Connector {
+  readonly exchange: ExchangeId;
+  readonly apiType: ApiType;
+  readonly environment: Environment;
+  /** The clock offset applied to signed timestamps (0 until synced). */
+  readonly clockOffsetMs: number;
+  /** The exchange's time in epoch ms (one request). */
+  getServerTime(): Promise<number>;
+  /** Samples server time several times and sets the offset to the median, RTT-corrected. @default samples 3 */
+  syncClock(samples?: number): Promise<ClockOffset>;
+  getBalance(): Promise<Balance>;
+  getPermissions(): Promise<Permissions>;
+  /** Clock sync, signed balance call, permissions; never throws for exchange failures. */
+  testConnection(): Promise<TestResult>;
+}

@@ -1,0 +1,5 @@
+/** Crypto on Web Crypto only: encodings, HMAC, RSA and Ed25519 signing, randomness. */
+export * from './asymmetric.ts';
+export * from './encoding.ts';
+export * from './hmac.ts';
+export * from './random.ts';

@@ -1,0 +1,11 @@
+import { toHex } from './encoding.ts';
+
+/** `bytes` random bytes from the platform CSPRNG, as hex. */
+export function randomHex(bytes: number): string {
+  return toHex(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+/** A random UUID v4. */
+export function randomId(): string {
+  return crypto.randomUUID();
+}

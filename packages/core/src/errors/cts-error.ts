@@ -1,0 +1,74 @@
+import { ERROR_CODES, type ErrorCode } from './codes.ts';
+
+export interface CtsErrorOptions {
+  /** Overrides the code's default retryability. */
+  retryable?: boolean;
+  /** Overrides the code's default remediation hint. */
+  hint?: string;
+  /** The exchange's own error code, as it sent it (number or string). */
+  exchangeCode?: string | number;
+  /** HTTP status of the exchange reply, when there was one. */
+  status?: number;
+  /** Milliseconds to wait before retrying, from Retry-After or a ban. */
+  retryAfterMs?: number;
+  /** Non-secret details for logs and API replies. */
+  context?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/** The one error base: a code of ours, retryability, a remediation hint and non-secret context. */
+export class CtsError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  readonly hint: string;
+  readonly exchangeCode?: string | number;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  readonly context: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, options: CtsErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CtsError';
+    this.code = code;
+    this.retryable = options.retryable ?? ERROR_CODES[code].retryable;
+    this.hint = options.hint ?? ERROR_CODES[code].hint;
+    this.exchangeCode = options.exchangeCode;
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+    this.context = options.context ?? {};
+  }
+
+  /** The shape reported in test results and API replies. */
+  toJSON(): {
+    code: ErrorCode;
+    message: string;
+    exchangeCode?: string | number;
+    hint: string;
+    retryable: boolean;
+  } {
+    return {
+      code: this.code,
+      message: this.message,
+      exchangeCode: this.exchangeCode,
+      hint: this.hint,
+      retryable: this.retryable,
+    };
+  }
+}
+
+/** Wraps anything thrown into a CtsError (network failures, aborts, programmer errors pass through as-is if already CtsError). */
+export function toCtsError(err: unknown): CtsError {
+  if (err instanceof CtsError) return err;
+  if (
+    err instanceof DOMException ||
+    (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+  ) {
+    const name = (err as Error).name;
+    if (name === 'TimeoutError')
+      return new CtsError('timeout', 'The exchange did not answer in time', { cause: err });
+    return new CtsError('aborted', 'The request was cancelled', { cause: err });
+  }
+  if (err instanceof TypeError)
+    return new CtsError('network', `Network error: ${err.message}`, { cause: err });
+  return new CtsError('exchange', err instanceof Error ? err.message : String(err), { cause: err });
+}

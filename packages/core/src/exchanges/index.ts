@@ -1,0 +1,2 @@
+/** The exchange catalog: ids, API types, the support matrix, environments and hosts. */
+export * from './catalog.ts';

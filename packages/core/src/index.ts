@@ -1,0 +1,11 @@
+/**
+ * @cts/core — exchange connectors, rate limiter, batch processor and coordinator.
+ * Web Fetch and Web Crypto only: runs on Node, Bun, Deno and Cloudflare Workers.
+ */
+export * from './connectors/index.ts';
+export * from './crypto/index.ts';
+export * from './errors/index.ts';
+export * from './exchanges/index.ts';
+export * from './limiter/index.ts';
+export * from './ports/index.ts';
+export * from './retry/index.ts';

@@ -1,0 +1,2 @@
+/** Retry helpers: backoff with decorrelated jitter. */
+export * from './backoff.ts';
