@@ -2,6 +2,7 @@
  * @cts/core — exchange connectors, rate limiter, batch processor and coordinator.
  * Web Fetch and Web Crypto only: runs on Node, Bun, Deno and Cloudflare Workers.
  */
+export * from './connections/index.ts';
 export * from './connectors/index.ts';
 export * from './crypto/index.ts';
 export * from './errors/index.ts';
@@ -9,3 +10,4 @@ export * from './exchanges/index.ts';
 export * from './limiter/index.ts';
 export * from './ports/index.ts';
 export * from './retry/index.ts';
+export * from './storage/index.ts';

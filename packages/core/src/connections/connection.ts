@@ -1,0 +1,65 @@
+import type { TestError } from '../connectors/types.ts';
+import type { KeyType } from '../crypto/asymmetric.ts';
+import type { ApiType, Environment, ExchangeId } from '../exchanges/catalog.ts';
+import type { ConnectionState } from './state-machine.ts';
+
+export const MARGIN_TYPES = ['cross', 'isolated'] as const;
+export type MarginType = (typeof MARGIN_TYPES)[number];
+export const POSITION_MODES = ['hedge', 'one_way'] as const;
+export type PositionMode = (typeof POSITION_MODES)[number];
+
+/**
+ * A stored exchange connection, without its secrets. Field names follow the seed's JSON (snake_case) so the REST
+ * API returns records as they are. Timestamps are epoch ms.
+ */
+export interface ConnectionRecord {
+  id: string;
+  name: string;
+  exchange: ExchangeId;
+  api_type: ApiType;
+  margin_type: MarginType | null;
+  position_mode: PositionMode | null;
+  is_testnet: boolean;
+  /** Derived from is_testnet: mainnet, or the exchange's testnet (else demo). */
+  environment: Environment;
+  key_type: KeyType;
+  /** The API key, masked (`abcd…wxyz`); the key itself is only in the encrypted credentials. */
+  api_key_masked: string;
+  state: ConnectionState;
+  /** state !== 'disabled' */
+  is_enabled: boolean;
+  /** state === 'active' */
+  is_active: boolean;
+  last_test_at: number | null;
+  last_test_success: boolean | null;
+  last_error: TestError | null;
+  /** Last balance total seen, in `last_balance_currency`. */
+  last_balance: number | null;
+  last_balance_currency: string | null;
+  created_at: number;
+  updated_at: number;
+  /** Optimistic concurrency: bumped on every write; a write with a stale version is refused. */
+  version: number;
+}
+
+/** The secrets of a connection, in clear: only ever in memory, never stored or logged as such. */
+export interface ConnectionSecrets {
+  apiKey: string;
+  apiSecret: string;
+  passphrase?: string;
+}
+
+/** Filters the seed's GET /api/settings/connections supports. */
+export interface ConnectionFilter {
+  exchange?: ExchangeId;
+  apiType?: ApiType;
+  enabled?: boolean;
+  active?: boolean;
+  state?: ConnectionState;
+}
+
+/** Masks an API key for display: first 4 and last 4 characters (fewer for short keys). */
+export function maskApiKey(apiKey: string): string {
+  if (apiKey.length <= 8) return `${apiKey.slice(0, 1)}…${apiKey.slice(-1)}`;
+  return `${apiKey.slice(0, 4)}…${apiKey.slice(-4)}`;
+}

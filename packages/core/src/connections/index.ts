@@ -1,0 +1,3 @@
+/** Connections: the stored record, masking, filters and the seed's state machine. */
+export * from './connection.ts';
+export * from './state-machine.ts';

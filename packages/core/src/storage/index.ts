@@ -1,0 +1,3 @@
+/** Storage ports: the repositories the coordinator and API use; libSQL/D1 (packages/db) and memory implement them. */
+export * from './encrypted-blob.ts';
+export * from './ports.ts';
