@@ -71,6 +71,10 @@ export const ERROR_CODES = {
     retryable: true,
     hint: 'The connection is paused after repeated failures; it will be probed again after the cool-down.',
   },
+  'vault.unreadable': {
+    retryable: false,
+    hint: 'Stored credentials could not be decrypted: configure the master key that sealed them (CTS_PREVIOUS_MASTER_KEYS after a rotation), or re-enter the credentials if the record was altered.',
+  },
   not_supported: { retryable: false, hint: 'This exchange does not offer that operation for this API type.' },
 } as const satisfies Record<string, { retryable: boolean; hint: string }>;
 
