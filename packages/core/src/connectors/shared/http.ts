@@ -20,8 +20,13 @@ export interface HttpSpec {
 export interface ReplyReader<T> {
   /** Returns the payload, or throws the mapped CtsError for an error reply. */
   read(reply: { status: number; headers: Headers; json: unknown; text: string }): T;
-  /** Rate-limit usage, 429s and bans from the reply. */
-  feedback(reply: { status: number; headers: Headers; json: unknown }): LimitFeedback;
+  /** Rate-limit usage, 429s and bans from the reply. `text` is the raw body (non-JSON bans, HTML error pages). */
+  feedback(reply: { status: number; headers: Headers; json: unknown; text?: string }): LimitFeedback;
+  /**
+   * Optional: the error for a reply that is not JSON (an empty 401, a text 403 ban), instead of the generic
+   * `exchange.bad_response`. Return undefined to keep the generic error.
+   */
+  nonJsonError?(reply: { status: number; headers: Headers; text: string }): CtsError | undefined;
 }
 
 export interface HttpContext {
@@ -124,8 +129,10 @@ async function attemptOnce<T>(
     } catch {
       json = undefined;
     }
-    feedback = reader.feedback({ status: response.status, headers: response.headers, json });
+    feedback = reader.feedback({ status: response.status, headers: response.headers, json, text });
     if (json === undefined && response.status < 500 && response.status !== 429 && response.status !== 418) {
+      const specific = reader.nonJsonError?.({ status: response.status, headers: response.headers, text });
+      if (specific) throw specific;
       throw new CtsError(
         'exchange.bad_response',
         `${ctx.exchange} sent a reply that is not JSON (HTTP ${response.status})`,

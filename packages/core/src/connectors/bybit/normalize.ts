@@ -1,0 +1,97 @@
+import { CtsError } from '../../errors/cts-error.ts';
+import type { AssetBalance, Balance, Permissions } from '../types.ts';
+
+type Row = Record<string, unknown>;
+
+/** Bybit sends amounts as strings, "" when not applicable: "" and garbage read as 0. */
+function amount(value: unknown): number {
+  if (value === undefined || value === null || value === '') return 0;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function object(value: unknown, what: string): Row {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new CtsError('exchange.bad_response', `Bybit: ${what} is not an object`);
+  return value as Row;
+}
+
+function list(value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) throw new CtsError('exchange.bad_response', `Bybit: ${what} is not a list`);
+  return value;
+}
+
+/**
+ * `GET /v5/account/wallet-balance?accountType=UNIFIED` result → Balance. Account figures are Bybit's own USD
+ * valuations (`totalEquity`, `totalAvailableBalance`). Per coin: total = walletBalance (equity when empty),
+ * locked = locked, available = walletBalance − locked − totalPositionIM − totalOrderIM, clamped ≥ 0 (the
+ * isolated formula in the docs, without the bonus term).
+ */
+export function normalizeBybitBalance(result: unknown): Balance {
+  const account = list(object(result, 'result').list, 'result.list')[0];
+  if (account === undefined) return { currency: 'USD', total: 0, available: 0, assets: [] };
+  const a = object(account, 'result.list[0]');
+  const assets: AssetBalance[] = list(a.coin ?? [], 'coin').map((entry, i) => {
+    const c = object(entry, `coin[${i}]`);
+    const total =
+      c.walletBalance === '' || c.walletBalance === undefined ? amount(c.equity) : amount(c.walletBalance);
+    const locked = amount(c.locked);
+    const available = Math.max(0, total - locked - amount(c.totalPositionIM) - amount(c.totalOrderIM));
+    return { asset: String(c.coin), total, available, locked };
+  });
+  return {
+    currency: 'USD',
+    total: amount(a.totalEquity),
+    available: amount(a.totalAvailableBalance),
+    assets,
+  };
+}
+
+const TRADE_GROUPS = [
+  'ContractTrade',
+  'Spot',
+  'Options',
+  'Derivatives',
+  'CopyTrading',
+  'BlockTrade',
+  'Exchange',
+];
+
+/**
+ * `GET /v5/user/query-api` result → Permissions. `readOnly` 1 forbids every write; trade = any trading group
+ * granted; withdraw = Wallet has "Withdraw"; transfer = Wallet has an account or sub-member transfer; IPs `["*"]`
+ * (or none) = not restricted; `expiredAt` (ISO) → epoch ms.
+ */
+export function normalizeBybitPermissions(result: unknown): Permissions {
+  const r = object(result, 'result');
+  const groups = r.permissions === undefined ? {} : object(r.permissions, 'permissions');
+  const granted = (group: string): string[] =>
+    Array.isArray(groups[group]) ? (groups[group] as unknown[]).map(String) : [];
+  const writable = amount(r.readOnly) === 0;
+  const wallet = granted('Wallet');
+  const ips = (Array.isArray(r.ips) ? r.ips.map(String) : []).filter((ip) => ip !== '' && ip !== '*');
+  const expires =
+    typeof r.expiredAt === 'string' && r.expiredAt !== '' ? Date.parse(r.expiredAt) : Number.NaN;
+  return {
+    read: true,
+    trade: writable && TRADE_GROUPS.some((g) => granted(g).length > 0),
+    withdraw: writable && wallet.includes('Withdraw'),
+    transfer: writable && wallet.some((p) => p.includes('Transfer')),
+    ipRestricted: ips.length > 0,
+    ips,
+    expiresAt: Number.isFinite(expires) ? expires : null,
+    raw: Object.keys(groups).flatMap((g) => granted(g).map((p) => `${g}:${p}`)),
+  };
+}
+
+/** `GET /v5/market/time` → epoch ms: top-level `time` (ms), else `result.timeNano`, else `result.timeSecond`. */
+export function bybitServerTime(envelope: { result: unknown; time?: unknown }): number {
+  const time = amount(envelope.time);
+  if (time > 0) return time;
+  const r = object(envelope.result, 'result');
+  const nano = amount(r.timeNano);
+  if (nano > 0) return Math.floor(nano / 1e6);
+  const seconds = amount(r.timeSecond);
+  if (seconds > 0) return seconds * 1000;
+  throw new CtsError('exchange.bad_response', 'Bybit: the time reply has no time');
+}
