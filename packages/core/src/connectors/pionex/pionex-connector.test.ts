@@ -1,0 +1,146 @@
+import { createHmac } from 'node:crypto';
+import { ManualClock } from '@cts/testkit';
+import { describe, expect, it } from 'vitest';
+import {
+  createScriptedFetch,
+  jsonReply,
+  type ScriptedReply,
+  settleWithClock,
+} from '../shared/scripted-fetch.ts';
+import type { ConnectorOptions } from '../types.ts';
+import { createPionexConnector } from './pionex-connector.ts';
+
+const SECRET = 'pionex-secret-never-shown';
+const START = Date.UTC(2026, 0, 27, 10, 0, 0);
+
+function setup(replies: ScriptedReply[], extra: Partial<ConnectorOptions> = {}) {
+  const clock = new ManualClock({ start: START });
+  const scripted = createScriptedFetch(replies);
+  const connector = createPionexConnector({
+    exchange: 'pionex',
+    apiType: 'spot',
+    credentials: { apiKey: 'pionex-key', apiSecret: SECRET },
+    fetch: scripted.fetch,
+    clock,
+    ...extra,
+  });
+  return { clock, connector, requests: scripted.requests };
+}
+
+const ok =
+  (data: unknown, timestamp = START): ScriptedReply =>
+  () =>
+    jsonReply({ result: true, data, timestamp });
+const fail =
+  (code: string, status = 400, timestamp = START): ScriptedReply =>
+  () =>
+    jsonReply({ result: false, code, message: `${code} happened`, timestamp }, status);
+const spot = { balances: [{ coin: 'USDT', free: '10', frozen: '2' }] };
+
+describe('createPionexConnector', () => {
+  it('signs GETs with the timestamp in the query and a hex signature over METHOD+PATH+?query', async () => {
+    const { connector, requests } = setup([ok(spot)]);
+    await connector.getBalance();
+    const url = new URL(requests[0]!.url);
+    expect(`${url.origin}${url.pathname}`).toBe('https://api.pionex.com/api/v1/account/balances');
+    expect(url.search).toBe(`?timestamp=${START}`);
+    const expected = createHmac('sha256', SECRET)
+      .update(`GET/api/v1/account/balances?timestamp=${START}`)
+      .digest('hex');
+    expect(requests[0]!.headers['pionex-signature']).toBe(expected);
+    expect(requests[0]!.headers['pionex-key']).toBe('pionex-key');
+  });
+
+  it.each([
+    ['rest', '/api/v1/account/balances'],
+    ['websocket', '/api/v1/account/balances'],
+    ['spot', '/api/v1/account/balances'],
+    ['perpetual_futures', '/uapi/v1/account/balances'],
+  ] as const)('reads the %s balance from %s', async (apiType, path) => {
+    const { connector, requests } = setup([ok(spot)], { apiType });
+    const balance = await connector.getBalance();
+    expect(new URL(requests[0]!.url).pathname).toBe(path);
+    expect(balance.total).toBe(12);
+  });
+
+  it('takes server time from the reply timestamp, even an auth error, and applies the offset', async () => {
+    const skewed = START + 30_000; // beyond Pionex's ±20 s window
+    const { connector, requests } = setup([
+      fail('INVALID_TIMESTAMP', 400, skewed),
+      fail('INVALID_TIMESTAMP', 400, skewed),
+      fail('INVALID_TIMESTAMP', 400, skewed),
+      ok(spot),
+    ]);
+    expect(await connector.syncClock()).toEqual({ offsetMs: 30_000, rttMs: 0, samples: 3 });
+    await connector.getBalance();
+    expect(new URL(requests[3]!.url).searchParams.get('timestamp')).toBe(String(skewed));
+  });
+
+  it('routes baseUrl to the simulator', async () => {
+    const { connector, requests } = setup([ok(spot)], { baseUrl: 'http://127.0.0.1:8787' });
+    await connector.getBalance();
+    expect(requests[0]!.url).toBe(`http://127.0.0.1:8787/pionex/api/v1/account/balances?timestamp=${START}`);
+  });
+
+  it('reports unknown permissions after a successful read probe', async () => {
+    const { connector, requests } = setup([ok(spot)]);
+    expect(await connector.getPermissions()).toMatchObject({ read: true, unknown: true });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('maps PERMISSION_DENIED on the probe to auth.permission, without retrying', async () => {
+    const { connector, requests } = setup([fail('PERMISSION_DENIED', 403)]);
+    await expect(connector.getPermissions()).rejects.toMatchObject({
+      code: 'auth.permission',
+      exchangeCode: 'PERMISSION_DENIED',
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('retries a 5xx, and waits out a 429 ban before retrying', async () => {
+    const { clock, connector, requests } = setup([
+      () => new Response('oops', { status: 500 }),
+      () => new Response('', { status: 429 }),
+      ok(spot),
+    ]);
+    const balance = await settleWithClock(connector.getBalance(), clock);
+    expect(balance.total).toBe(12);
+    expect(requests).toHaveLength(3);
+    expect(clock.now() - START).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('times out a request that never answers', async () => {
+    const hang: ScriptedReply = (_req, signal) =>
+      new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    const { connector } = setup([hang], { timeoutMs: 5, maxRetries: 0 });
+    await expect(connector.getBalance()).rejects.toMatchObject({ code: 'timeout' });
+  });
+
+  it('runs testConnection and reports failures without the secret', async () => {
+    const good = setup([ok(spot), ok(spot), ok(spot), ok(spot), ok(spot)]);
+    const result = await good.connector.testConnection();
+    expect(result).toMatchObject({ success: true, clockOffsetMs: 0 });
+    expect(result.permissions?.unknown).toBe(true);
+    expect(result.warnings).toEqual([]);
+
+    const bad = setup([ok(spot), ok(spot), ok(spot), fail('IP_NOT_WHITELISTED', 403)]);
+    const failed = await bad.connector.testConnection();
+    expect(failed.success).toBe(false);
+    expect(failed.error).toMatchObject({ code: 'auth.ip_not_allowed', exchangeCode: 'IP_NOT_WHITELISTED' });
+    expect(JSON.stringify(failed)).not.toContain(SECRET);
+  });
+
+  it('throws a TypeError naming the field for bad options', () => {
+    const base = {
+      exchange: 'pionex',
+      apiType: 'spot',
+      credentials: { apiKey: 'k', apiSecret: 's' },
+    } as const;
+    expect(() => createPionexConnector({ ...base, environment: 'demo' })).toThrow(/^environment:/);
+    expect(() => createPionexConnector({ ...base, timeoutMs: 0 })).toThrow(/^timeoutMs:/);
+    expect(() => createPionexConnector({ ...base, credentials: { apiKey: ' ', apiSecret: 's' } })).toThrow(
+      /^credentials\.apiKey:/,
+    );
+    expect(() => createPionexConnector({ ...base, exchange: 'bingx' })).toThrow(/^exchange:/);
+  });
+});

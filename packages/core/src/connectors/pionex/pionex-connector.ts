@@ -1,0 +1,80 @@
+import { restBaseUrl } from '../../exchanges/catalog.ts';
+import { estimateClockOffset } from '../shared/clock-sync.ts';
+import { type ReplyReader, send } from '../shared/http.ts';
+import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
+import { runConnectionTest } from '../shared/test-runner.ts';
+import type { Connector, ConnectorOptions } from '../types.ts';
+import { PIONEX_PATHS, pionexAccountOf } from './endpoints.ts';
+import {
+  normalizePionexFuturesBalance,
+  normalizePionexSpotBalance,
+  pionexProbedPermissions,
+} from './normalize.ts';
+import { createPionexReaders } from './reader.ts';
+import { signPionexRequest } from './signer.ts';
+
+/**
+ * A Pionex connector: `rest`/`websocket`/`spot` read the spot trading account, `perpetual_futures` the USDT-M
+ * futures account (Pionex's "Futures API (Beta)"). Mainnet only. Permissions are reported `unknown`.
+ *
+ * @example
+ * const pionex = createPionexConnector({ exchange: 'pionex', apiType: 'spot', credentials: { apiKey, apiSecret } });
+ * const result = await pionex.testConnection();
+ */
+export function createPionexConnector(options: ConnectorOptions): Connector {
+  const o = resolveOptions(options);
+  if (o.exchange !== 'pionex') throw new TypeError('exchange: createPionexConnector needs exchange "pionex"');
+  const ctx = httpContext(o, accountScope(options));
+  const baseUrl = restBaseUrl('pionex', o.environment, 'default', o.baseUrl);
+  const readers = createPionexReaders(o.clock);
+  const account = pionexAccountOf(o.apiType);
+  const balancePath = account === 'futures' ? PIONEX_PATHS.futuresBalance : PIONEX_PATHS.spotBalance;
+  let offsetMs = 0;
+
+  const signedGet = <T>(path: string, reader: ReplyReader<T>): Promise<T> =>
+    send(
+      ctx,
+      { method: 'GET', path },
+      () =>
+        signPionexRequest({
+          method: 'GET',
+          baseUrl,
+          path,
+          apiKey: o.credentials.apiKey,
+          apiSecret: o.credentials.apiSecret,
+          timestamp: Math.round(o.clock.now() + offsetMs),
+        }),
+      reader,
+    );
+
+  const connector: Connector = {
+    exchange: 'pionex',
+    apiType: o.apiType,
+    environment: o.environment,
+    get clockOffsetMs() {
+      return offsetMs;
+    },
+    /**
+     * Pionex has no server-time endpoint and the reference documents no public one to borrow, but every reply
+     * carries `timestamp` (ms): we read it from the signed spot balance call (weight 1), error replies included,
+     * so a clock too far off for the signature still yields the server's time.
+     */
+    getServerTime: () => signedGet(PIONEX_PATHS.spotBalance, readers.serverTime),
+    async syncClock(samples = 3) {
+      const result = await estimateClockOffset(o.clock, () => connector.getServerTime(), samples);
+      offsetMs = result.offsetMs;
+      return result;
+    },
+    async getBalance() {
+      const { data } = await signedGet(balancePath, readers.envelope);
+      return account === 'futures' ? normalizePionexFuturesBalance(data) : normalizePionexSpotBalance(data);
+    },
+    async getPermissions() {
+      // Probe with the read endpoint: PERMISSION_DENIED there surfaces as auth.permission.
+      await signedGet(balancePath, readers.envelope);
+      return pionexProbedPermissions();
+    },
+    testConnection: () => runConnectionTest(connector, o.clock),
+  };
+  return connector;
+}
