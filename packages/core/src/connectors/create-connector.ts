@@ -1,10 +1,20 @@
 import type { ExchangeId } from '../exchanges/catalog.ts';
+import { createBinanceConnector } from './binance/binance-connector.ts';
+import { createBingxConnector } from './bingx/bingx-connector.ts';
+import { createBybitConnector } from './bybit/bybit-connector.ts';
+import { createOkxConnector } from './okx/okx-connector.ts';
+import { createPionexConnector } from './pionex/pionex-connector.ts';
 import { resolveOptions } from './shared/options.ts';
 import type { Connector, ConnectorOptions } from './types.ts';
 
 /** Each exchange's connector factory; options arrive validated. */
 const FACTORIES: Partial<Record<ExchangeId, (options: ConnectorOptions) => Connector>> = {
   // Each exchange folder registers its factory here, e.g. `bybit: createBybitConnector`.
+  bingx: createBingxConnector,
+  binance: createBinanceConnector,
+  bybit: createBybitConnector,
+  okx: createOkxConnector,
+  pionex: createPionexConnector,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { ManualClock } from '@cts/testkit';
 import { describe, expect, it } from 'vitest';
+import { createConnector } from '../create-connector.ts';
 import {
   createScriptedFetch,
   jsonReply,
@@ -157,6 +158,19 @@ describe('createBingxConnector', () => {
     expect(result.success).toBe(false);
     expect(result.error).toMatchObject({ code: 'auth.ip_not_allowed', exchangeCode: 100419 });
     expect(JSON.stringify(result)).not.toContain(SECRET);
+  });
+
+  it('is created by createConnector', async () => {
+    const scripted = createScriptedFetch([ok(swapRows)]);
+    const c = createConnector({
+      exchange: 'bingx',
+      apiType: 'rest',
+      credentials: { apiKey: 'k', apiSecret: 's' },
+      fetch: scripted.fetch,
+    });
+    expect(c.exchange).toBe('bingx');
+    expect(c.apiType).toBe('rest');
+    expect((await c.getBalance()).total).toBe(101);
   });
 
   it('throws a TypeError naming the field for bad options', () => {

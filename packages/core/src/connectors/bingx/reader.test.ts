@@ -93,3 +93,13 @@ describe('BingX reader', () => {
     expect(reader.feedback(reply(200, { code: 100410, msg: 'limit' })).rateLimited).toBe(true);
   });
 });
+
+describe('BingX reader, non-JSON replies', () => {
+  it('maps an empty 401 to auth.invalid_key rather than bad_response', () => {
+    const r = createBingxReader(new ManualClock());
+    expect(r.nonJsonError?.({ status: 401, headers: new Headers(), text: '' })).toMatchObject({
+      code: 'auth.invalid_key',
+    });
+    expect(r.nonJsonError?.({ status: 200, headers: new Headers(), text: '<html>' })).toBeUndefined();
+  });
+});

@@ -56,6 +56,11 @@ export function createBingxReader(clock: Clock): ReplyReader<unknown> {
         });
       return body.data;
     },
+    nonJsonError({ status, headers }) {
+      return status >= 400
+        ? bingxHttpError(status, parseRetryAfter(headers.get('retry-after'), clock.now()))
+        : undefined;
+    },
     feedback({ status, headers, json }) {
       const now = clock.now();
       const feedback: LimitFeedback = { status };

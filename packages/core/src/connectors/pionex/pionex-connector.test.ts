@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ManualClock } from '@cts/testkit';
 import { describe, expect, it } from 'vitest';
+import { createConnector } from '../create-connector.ts';
 import {
   createScriptedFetch,
   jsonReply,
@@ -128,6 +129,19 @@ describe('createPionexConnector', () => {
     expect(failed.success).toBe(false);
     expect(failed.error).toMatchObject({ code: 'auth.ip_not_allowed', exchangeCode: 'IP_NOT_WHITELISTED' });
     expect(JSON.stringify(failed)).not.toContain(SECRET);
+  });
+
+  it('is created by createConnector', async () => {
+    const scripted = createScriptedFetch([ok(spot)]);
+    const c = createConnector({
+      exchange: 'pionex',
+      apiType: 'rest',
+      credentials: { apiKey: 'k', apiSecret: 's' },
+      fetch: scripted.fetch,
+    });
+    expect(c.exchange).toBe('pionex');
+    expect(c.apiType).toBe('rest');
+    expect((await c.getBalance()).total).toBe(12);
   });
 
   it('throws a TypeError naming the field for bad options', () => {

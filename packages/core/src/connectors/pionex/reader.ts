@@ -77,6 +77,7 @@ export function createPionexReaders(clock: Clock): PionexReaders {
         return { data: body!.data, timestamp: timestampOf(body) };
       },
       feedback,
+      nonJsonError: ({ status }) => (status >= 400 ? pionexHttpError(status) : undefined),
     },
     serverTime: {
       read({ status, json }) {
@@ -90,6 +91,7 @@ export function createPionexReaders(clock: Clock): PionexReaders {
         );
       },
       feedback,
+      nonJsonError: ({ status }) => (status >= 400 ? pionexHttpError(status) : undefined),
     },
   };
 }
