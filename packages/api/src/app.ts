@@ -1,0 +1,128 @@
+import { noopLogger } from '@cts/core';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ApiDeps, ApiEnv } from './deps.ts';
+import { toHttpError } from './errors/http-status.ts';
+import { MetricsRegistry } from './metrics/registry.ts';
+import { scrapeMetrics } from './metrics/scrape.ts';
+import { observeRequests } from './middleware/observe.ts';
+import { renderDocsPage } from './openapi/docs-page.ts';
+import { buildOpenApiDocument } from './openapi/document.ts';
+import { API_ROUTES } from './routes/index.ts';
+
+/** CSP for our own pages (docs): no scripts at all, inline styles only. */
+const DOCS_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+
+/**
+ * The CTS REST API as a Hono app: the seed's eight endpoints and the rest (see routes/index.ts), bearer-JWT
+ * auth, zod validation, one error shape, OpenAPI at /api/openapi.json, docs at /api/docs, metrics at /metrics.
+ * @example
+ * const app = createApp({ coordinator, jwtSecret: env.CTS_JWT_SECRET, logger })
+ * serve({ fetch: app.fetch, port: 8787 })
+ */
+export function createApp(deps: ApiDeps): Hono<ApiEnv> {
+  const logger = deps.logger ?? noopLogger;
+  const registry = deps.metrics ?? new MetricsRegistry();
+  const app = new Hono<ApiEnv>();
+
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(secureHeaders());
+  app.use(observeRequests(logger, registry));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.bodyLimitBytes ?? 64 * 1024,
+      onError: (c) =>
+        c.json(
+          {
+            success: false,
+            error: {
+              code: 'payload_too_large',
+              message: `The request body is larger than ${deps.bodyLimitBytes ?? 64 * 1024} bytes`,
+              requestId: c.get('requestId'),
+            },
+          },
+          413,
+        ),
+    }),
+  );
+
+  app.onError((err, c) => {
+    const mapped = toHttpError(err);
+    const rid = c.get('requestId');
+    if (!mapped.expected)
+      logger.error('unexpected error', {
+        requestId: rid,
+        route: c.get('route'),
+        error: err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown',
+      });
+    return c.json(
+      {
+        success: false,
+        error: {
+          code: mapped.code,
+          message: mapped.message,
+          ...(mapped.field !== undefined ? { field: mapped.field } : {}),
+          ...(mapped.rule !== undefined ? { rule: mapped.rule } : {}),
+          ...(mapped.hint !== undefined ? { hint: mapped.hint } : {}),
+          requestId: rid,
+        },
+      },
+      mapped.status as 400,
+    );
+  });
+  app.notFound((c) =>
+    c.json(
+      {
+        success: false,
+        error: {
+          code: 'route_not_found',
+          message: `No route ${c.req.method} ${c.req.path}`,
+          requestId: c.get('requestId'),
+        },
+      },
+      404,
+    ),
+  );
+
+  for (const route of API_ROUTES) route.register(app, deps);
+
+  const document = buildOpenApiDocument(API_ROUTES, { version: deps.version });
+  const docsHtml = renderDocsPage(document);
+  app.get('/api/openapi.json', (c) => {
+    c.set('route', '/api/openapi.json');
+    return c.json(document);
+  });
+  app.get('/api/docs', (c) => {
+    c.set('route', '/api/docs');
+    c.header('Content-Security-Policy', DOCS_CSP);
+    return c.html(docsHtml);
+  });
+  app.get('/metrics', async (c) => {
+    c.set('route', '/metrics');
+    return c.text(await scrapeMetrics(deps, registry), 200, {
+      'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
+  });
+  app.get('/healthz', (c) => {
+    c.set('route', '/healthz');
+    return c.json({ ok: true });
+  });
+
+  // Mount point for the admin UI (createAdminApp) and any other sub-app: each handles its own auth.
+  for (const [prefix, sub] of Object.entries(deps.mounts ?? {})) {
+    const base = prefix.replace(/\/+$/, '');
+    app.all(`${base}/*`, (c) => {
+      c.set('route', `${base}/*`);
+      return sub.fetch(c.req.raw, c.env, c.executionCtx);
+    });
+    app.all(base, (c) => {
+      c.set('route', base);
+      return sub.fetch(c.req.raw, c.env, c.executionCtx);
+    });
+  }
+  return app;
+}

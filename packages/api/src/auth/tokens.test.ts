@@ -1,0 +1,61 @@
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { UnauthorizedError } from '../errors/api-errors.ts';
+import { issueToken, parseTtl, verifyToken } from './tokens.ts';
+
+const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+
+function b64url(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+describe('tokens', () => {
+  it('round-trips sub and role when the token is valid', async () => {
+    const token = await issueToken({ secret: SECRET, sub: 'ops', role: 'viewer', ttl: '5m' });
+    await expect(verifyToken(SECRET, token)).resolves.toEqual({ sub: 'ops', role: 'viewer' });
+  });
+
+  it('rejects an expired token with an expiry message', async () => {
+    const token = await issueToken({
+      secret: SECRET,
+      sub: 'ops',
+      role: 'admin',
+      ttl: 60,
+      now: Date.now() - 3_600_000,
+    });
+    await expect(verifyToken(SECRET, token)).rejects.toThrow('expired');
+  });
+
+  it('rejects a token signed with another secret', async () => {
+    const token = await issueToken({ secret: `${SECRET}-other`, sub: 'ops', role: 'admin' });
+    await expect(verifyToken(SECRET, token)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it('rejects alg:none tokens', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const token = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ sub: 'x', role: 'admin', exp })}.`;
+    await expect(verifyToken(SECRET, token)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it('rejects a token without exp or with an unknown role', async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const noExp = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .sign(key);
+    await expect(verifyToken(SECRET, noExp)).rejects.toBeInstanceOf(UnauthorizedError);
+    const root = await new SignJWT({ role: 'root' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(key);
+    await expect(verifyToken(SECRET, root)).rejects.toThrow('role');
+  });
+
+  it('refuses short secrets and bad TTLs with a TypeError naming the field', async () => {
+    await expect(issueToken({ secret: 'short', sub: 'x', role: 'admin' })).rejects.toThrow('jwtSecret');
+    expect(() => parseTtl('soon')).toThrow('ttl');
+    expect(parseTtl('2h')).toBe(7200);
+    expect(parseTtl('90')).toBe(90);
+  });
+});

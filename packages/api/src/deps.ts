@@ -1,0 +1,50 @@
+import type { Coordinator, Logger } from '@cts/core';
+import type { MetricsRegistry } from './metrics/registry.ts';
+
+/** What /metrics reads from the rate limiter (a structural subset of core's RateLimiter.metrics()). */
+export interface LimiterMetricsView {
+  scopes: Array<{ exchange: string; key: string; usagePercent: number; inFlight: number }>;
+  queues: Array<{ exchange: string; account: string; queued: number }>;
+}
+
+/** A sub-application mounted under a path (the admin UI at /admin). */
+export interface MountedApp {
+  fetch(request: Request, ...rest: unknown[]): Response | Promise<Response>;
+}
+
+/** What createApp needs. Everything that touches the world is handed in. */
+export interface ApiDeps {
+  coordinator: Coordinator;
+  /** HS256 secret for bearer JWTs (at least 32 characters). */
+  jwtSecret: string;
+  /** @default noopLogger */
+  logger?: Logger;
+  /** Limiter usage for /metrics. @default none reported */
+  limiterMetrics?: () => LimiterMetricsView | Promise<LimiterMetricsView>;
+  /** Largest accepted request body, in bytes. @default 65536 */
+  bodyLimitBytes?: number;
+  /** Longest an SSE batch stream stays open, in ms. @default 600000 */
+  sseMaxMs?: number;
+  /** Interval of SSE keep-alive comments, in ms. @default 15000 */
+  sseHeartbeatMs?: number;
+  /** Sub-apps to mount, by path prefix: `{ '/admin': createAdminApp(...) }`. They handle their own auth. */
+  mounts?: Record<string, MountedApp>;
+  /** Shared metrics registry (for tests or to add host metrics). @default a new one */
+  metrics?: MetricsRegistry;
+  /** Reported in the OpenAPI document. @default '0.1.0' */
+  version?: string;
+}
+
+export type Role = 'admin' | 'viewer';
+
+/** Hono variables set by the middleware. */
+export interface ApiVariables {
+  requestId: string;
+  /** The matched route's template, for logs and metrics. */
+  route: string;
+  principal: { sub: string; role: Role } | undefined;
+}
+
+export interface ApiEnv {
+  Variables: ApiVariables;
+}

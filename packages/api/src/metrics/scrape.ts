@@ -1,0 +1,58 @@
+import { CONNECTION_STATES } from '@cts/core';
+import type { ApiDeps } from '../deps.ts';
+import { type MetricsRegistry, renderGauge } from './registry.ts';
+
+/** The /metrics body: request metrics from the registry, plus gauges read now from the coordinator and limiter. */
+export async function scrapeMetrics(deps: ApiDeps, registry: MetricsRegistry): Promise<string> {
+  const [connections, status] = await Promise.all([
+    deps.coordinator.listConnections(),
+    deps.coordinator.getSystemStatus(),
+  ]);
+  const byState = new Map<string, number>(CONNECTION_STATES.map((s) => [s, 0]));
+  for (const c of connections) byState.set(c.state, (byState.get(c.state) ?? 0) + 1);
+  const parts = [
+    registry.render(),
+    renderGauge(
+      'cts_connections',
+      'Connections by state',
+      [...byState].map(([state, value]) => ({ labels: { state }, value })),
+    ),
+    renderGauge('cts_batch_queue_length', 'Batch tasks waiting', [
+      { labels: {}, value: status.batch.queueLength },
+    ]),
+    renderGauge('cts_batch_active_tasks', 'Batch tasks running', [
+      { labels: {}, value: status.batch.activeTasks },
+    ]),
+    renderGauge('cts_batch_completed_tasks', 'Batch tasks completed (within the result TTL)', [
+      { labels: {}, value: status.batch.completedTasks },
+    ]),
+  ];
+  const limiter = await deps.limiterMetrics?.();
+  if (limiter) {
+    parts.push(
+      renderGauge(
+        'cts_limiter_usage_percent',
+        'Usage of the fullest window of each rate-limit scope, 0..100',
+        limiter.scopes.map((s) => ({
+          labels: { exchange: s.exchange, scope: s.key },
+          value: s.usagePercent,
+        })),
+      ),
+      renderGauge(
+        'cts_limiter_in_flight',
+        'Requests holding a rate-limit permit',
+        limiter.scopes.map((s) => ({ labels: { exchange: s.exchange, scope: s.key }, value: s.inFlight })),
+      ),
+    );
+    const queued = new Map<string, number>();
+    for (const q of limiter.queues) queued.set(q.exchange, (queued.get(q.exchange) ?? 0) + q.queued);
+    parts.push(
+      renderGauge(
+        'cts_limiter_queued',
+        'Requests waiting for a rate-limit permit',
+        [...queued].map(([exchange, value]) => ({ labels: { exchange }, value })),
+      ),
+    );
+  }
+  return `${parts.filter(Boolean).join('\n')}\n`;
+}

@@ -1,0 +1,103 @@
+import {
+  API_TYPE_MATRIX,
+  API_TYPES,
+  EXCHANGES,
+  MARGIN_TYPES,
+  PASSPHRASE_EXCHANGES,
+  POSITION_MODES,
+  supportsApiType,
+  testEnvironmentOf,
+} from '@cts/core';
+import { z } from 'zod';
+
+const secret = (what: string) =>
+  z.string().min(1, 'must not be empty').max(8192, 'at most 8192 characters').describe(what);
+
+const fields = {
+  name: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'at most 100 characters')
+    .describe('A name people recognise'),
+  api_type: z.enum(API_TYPES, { error: `expected one of ${API_TYPES.join(', ')}` }),
+  api_key: secret('The API key (stored encrypted; returned masked)'),
+  api_secret: secret('HMAC secret or PEM private key (stored encrypted; never returned)'),
+  api_passphrase: secret('Passphrase (OKX); never returned'),
+  key_type: z.enum(['hmac', 'rsa', 'ed25519']).describe('@default hmac'),
+  margin_type: z.enum(MARGIN_TYPES).nullable(),
+  position_mode: z.enum(POSITION_MODES).nullable(),
+  is_testnet: z.boolean().describe("Use the exchange's testnet (or demo) environment. @default false"),
+};
+
+/** POST /api/settings/connections: the seed's body, checked against the API-type matrix. */
+export const createConnectionSchema = z
+  .strictObject({
+    ...fields,
+    exchange: z.enum(EXCHANGES, { error: `expected one of ${EXCHANGES.join(', ')}` }),
+    api_passphrase: fields.api_passphrase.optional(),
+    key_type: fields.key_type.optional(),
+    margin_type: fields.margin_type.optional(),
+    position_mode: fields.position_mode.optional(),
+    is_testnet: fields.is_testnet.optional(),
+    enabled: z.boolean().optional().describe('Enable (and test) at once. @default true'),
+  })
+  .superRefine((body, ctx) => {
+    if (!supportsApiType(body.exchange, body.api_type))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['api_type'],
+        message: `${body.exchange} supports ${API_TYPE_MATRIX[body.exchange].join(', ')} (API type matrix)`,
+      });
+    if (PASSPHRASE_EXCHANGES.includes(body.exchange) && !body.api_passphrase)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['api_passphrase'],
+        message: `required for ${body.exchange}`,
+      });
+    if (body.is_testnet && testEnvironmentOf(body.exchange) === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['is_testnet'],
+        message: `${body.exchange} has no testnet or demo environment`,
+      });
+  })
+  .describe('A new connection');
+export type CreateConnectionBody = z.infer<typeof createConnectionSchema>;
+
+/** PATCH /api/settings/connections/:id: any subset; `version` makes it conditional. */
+export const updateConnectionSchema = z
+  .strictObject({
+    name: fields.name.optional(),
+    api_type: fields.api_type.optional(),
+    api_key: fields.api_key.optional(),
+    api_secret: fields.api_secret.optional(),
+    api_passphrase: fields.api_passphrase.optional(),
+    key_type: fields.key_type.optional(),
+    margin_type: fields.margin_type.optional(),
+    position_mode: fields.position_mode.optional(),
+    is_testnet: fields.is_testnet.optional(),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('The version you read; a stale one is refused (409)'),
+  })
+  .refine((body) => Object.keys(body).some((k) => k !== 'version'), {
+    message: 'send at least one field to change',
+  })
+  .describe('Changes to a connection');
+export type UpdateConnectionBody = z.infer<typeof updateConnectionSchema>;
+
+/** Body of the state actions (enable, disable, pause, resume); may be empty. */
+export const actionBodySchema = z
+  .strictObject({
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('The version you read; a stale one is refused (409)'),
+  })
+  .describe('Optional conditional-write version');

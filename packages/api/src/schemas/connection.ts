@@ -1,0 +1,48 @@
+import {
+  API_TYPES,
+  CONNECTION_STATES,
+  ENVIRONMENTS,
+  EXCHANGES,
+  MARGIN_TYPES,
+  POSITION_MODES,
+} from '@cts/core';
+import { z } from 'zod';
+
+/** A stored connection as the API returns it: the API key masked, secrets never. */
+export const connectionRecordSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    exchange: z.enum(EXCHANGES),
+    api_type: z.enum(API_TYPES),
+    margin_type: z.enum(MARGIN_TYPES).nullable(),
+    position_mode: z.enum(POSITION_MODES).nullable(),
+    is_testnet: z.boolean(),
+    environment: z.enum(ENVIRONMENTS),
+    key_type: z.enum(['hmac', 'rsa', 'ed25519']),
+    api_key_masked: z.string().describe('First and last 4 characters of the API key'),
+    state: z.enum(CONNECTION_STATES),
+    is_enabled: z.boolean(),
+    is_active: z.boolean(),
+    last_test_at: z.number().nullable().describe('Epoch ms'),
+    last_test_success: z.boolean().nullable(),
+    last_error: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        exchangeCode: z.union([z.string(), z.number()]).optional(),
+        hint: z.string(),
+      })
+      .nullable(),
+    last_balance: z.number().nullable(),
+    last_balance_currency: z.string().nullable(),
+    created_at: z.number(),
+    updated_at: z.number(),
+    version: z.number().int().describe('Send it back in PATCH or actions to make the write conditional'),
+  })
+  .describe('A connection (secrets are never returned)');
+
+export const connectionReplySchema = z.object({
+  success: z.literal(true),
+  connection: connectionRecordSchema,
+});
