@@ -53,7 +53,7 @@ export function createBinanceReader(clock: Clock): ReplyReader<unknown> {
       return feedback;
     },
     nonJsonError({ status, text }): CtsError | undefined {
-      if (status !== 401 && status !== 403) return undefined;
+      if (status !== 401 && status !== 403 && status !== 404) return undefined;
       return mapBinanceError(
         {
           status,

@@ -77,7 +77,7 @@ export function createBybitReader(clock: Clock): ReplyReader<{ result: unknown; 
       return feedback;
     },
     nonJsonError({ status, text }) {
-      if (status === 401 || status === 403) return mapBybitError({ status, text });
+      if (status === 401 || status === 403 || status === 404) return mapBybitError({ status, text });
       return undefined;
     },
   };

@@ -36,7 +36,7 @@ export function createOkxReader(clock: Clock): ReplyReader<unknown> {
       return feedback;
     },
     nonJsonError({ status }) {
-      return status === 401 ? mapOkxError({ status }) : undefined;
+      return status === 401 || status === 404 ? mapOkxError({ status }) : undefined;
     },
   };
 }
