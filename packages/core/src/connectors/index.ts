@@ -1,3 +1,11 @@
-/** Exchange connectors: createConnector and the shared types. */
+/** Exchange connectors: createConnector, the shared types, and per-exchange factories and pure signers. */
+export {
+  type BinanceSignInput,
+  createBinanceConnector,
+  signBinanceRequest,
+} from './binance/index.ts';
+export { type BybitSignInput, createBybitConnector, signBybitRequest } from './bybit/index.ts';
 export * from './create-connector.ts';
+export { createOkxConnector, type OkxSignInput, signOkxRequest } from './okx/index.ts';
+export type { HttpSpec } from './shared/http.ts';
 export type * from './types.ts';
