@@ -1,0 +1,69 @@
+import type { Environment } from '@cts/core/exchanges';
+import { Hono } from 'hono';
+import type { SimAccount, SimPermissions } from '../../accounts/account.ts';
+import type { SimDeps } from '../deps.ts';
+import type { Dialect } from '../dialect.ts';
+import { rawQuery, type SimContext, type SimEnv } from '../http.ts';
+import { identifyByKey, runPrivate, runPublic } from '../pipeline.ts';
+import { binanceApiRestrictions, binanceMarginAccount, binanceSpotAccount } from './balances.ts';
+import { binanceMaintenance, binanceReject } from './errors.ts';
+import { binanceFuturesAccount, binanceFuturesBalance } from './futures.ts';
+import { binanceCharges, binanceUsageHeaders } from './limits.ts';
+import { verifyBinance } from './verify.ts';
+
+export function binanceDialect(deps: SimDeps): Dialect {
+  return {
+    exchange: 'binance',
+    reject: binanceReject,
+    maintenance: binanceMaintenance,
+    charges: binanceCharges(deps.profile),
+    usageHeaders: binanceUsageHeaders,
+  };
+}
+
+type Needs = (keyof SimPermissions)[];
+
+/**
+ * Binance spot (/api), USDⓈ-M futures (/fapi) and SAPI (/sapi) under one environment prefix: their real
+ * hosts differ but their paths do not collide.
+ */
+export function createBinanceRoutes(deps: SimDeps, environment: Environment): Hono<SimEnv> {
+  const dialect = binanceDialect(deps);
+  const app = new Hono<SimEnv>();
+
+  for (const endpoint of ['/api/v3/time', '/fapi/v1/time'])
+    app.get(endpoint, (c) =>
+      runPublic(deps, c, dialect, environment, endpoint, (now) => ({
+        status: 200,
+        body: { serverTime: now },
+      })),
+    );
+
+  const signedGet = (
+    endpoint: string,
+    needs: Needs,
+    answer: (account: SimAccount, now: number, query: URLSearchParams) => unknown,
+  ) =>
+    app.get(endpoint, async (c: SimContext) => {
+      const query = rawQuery(c.req.url);
+      const body = c.req.method === 'GET' ? '' : await c.req.text();
+      return runPrivate(deps, c, dialect, environment, {
+        endpoint,
+        identify: () => identifyByKey(deps, 'binance', c.req.header('x-mbx-apikey')),
+        verify: (account, now) => verifyBinance(account, query, body, now),
+        allowed: (account) => needs.every((p) => account.permissions[p]),
+        answer: (account, now) => ({ status: 200, body: answer(account, now, new URLSearchParams(query)) }),
+      });
+    });
+
+  signedGet('/api/v3/account', ['read'], (a, now, q) =>
+    binanceSpotAccount(a, now, q.get('omitZeroBalances') === 'true'),
+  );
+  signedGet('/fapi/v3/balance', ['read', 'futures'], (a, now) => binanceFuturesBalance(a, now));
+  signedGet('/fapi/v2/balance', ['read', 'futures'], (a, now) => binanceFuturesBalance(a, now));
+  signedGet('/fapi/v3/account', ['read', 'futures'], (a, now) => binanceFuturesAccount(a, now, false));
+  signedGet('/fapi/v2/account', ['read', 'futures'], (a, now) => binanceFuturesAccount(a, now, true));
+  signedGet('/sapi/v1/margin/account', ['read', 'margin'], (a) => binanceMarginAccount(a));
+  signedGet('/sapi/v1/account/apiRestrictions', [], (a) => binanceApiRestrictions(a));
+  return app;
+}

@@ -1,0 +1,57 @@
+import type { Environment } from '@cts/core/exchanges';
+import { Hono } from 'hono';
+import type { SimAccount } from '../../accounts/account.ts';
+import type { SimDeps } from '../deps.ts';
+import type { Dialect } from '../dialect.ts';
+import { rawQuery, type SimContext, type SimEnv } from '../http.ts';
+import { identifyByKey, runPrivate, runPublic } from '../pipeline.ts';
+import { bingxApiPermissions, bingxSpotBalance, bingxSwapBalanceV2, bingxSwapBalanceV3 } from './balances.ts';
+import { bingxMaintenance, bingxReject } from './errors.ts';
+import { bingxCharges, bingxUsageHeaders } from './limits.ts';
+import { verifyBingx } from './verify.ts';
+
+export function bingxDialect(deps: SimDeps): Dialect {
+  return {
+    exchange: 'bingx',
+    reject: bingxReject,
+    maintenance: bingxMaintenance,
+    charges: bingxCharges(deps.profile),
+    usageHeaders: bingxUsageHeaders,
+  };
+}
+
+/** BingX (swap v2/v3, spot v1, account) under `/bingx` or `/bingx-demo` (VST). */
+export function createBingxRoutes(deps: SimDeps, environment: Environment): Hono<SimEnv> {
+  const dialect = bingxDialect(deps);
+  const app = new Hono<SimEnv>();
+  const ok = (data: unknown, now: number) => ({
+    status: 200,
+    body: { code: 0, msg: '', timestamp: now, data },
+  });
+
+  app.get('/openApi/swap/v2/server/time', (c) =>
+    runPublic(deps, c, dialect, environment, '/openApi/swap/v2/server/time', (now) => ({
+      status: 200,
+      body: { code: 0, msg: '', data: { serverTime: now } },
+    })),
+  );
+
+  const signedGet = (endpoint: string, answer: (a: SimAccount) => unknown, needsRead = true) =>
+    app.get(endpoint, async (c: SimContext) => {
+      const query = rawQuery(c.req.url);
+      const body = c.req.method === 'GET' ? '' : await c.req.text();
+      return runPrivate(deps, c, dialect, environment, {
+        endpoint,
+        identify: () => identifyByKey(deps, 'bingx', c.req.header('x-bx-apikey')),
+        verify: (account, now) => verifyBingx(account, query, body, now),
+        allowed: (account) => !needsRead || account.permissions.read,
+        answer: (account, now) => ok(answer(account), now),
+      });
+    });
+
+  signedGet('/openApi/swap/v3/user/balance', bingxSwapBalanceV3);
+  signedGet('/openApi/swap/v2/user/balance', bingxSwapBalanceV2);
+  signedGet('/openApi/spot/v1/account/balance', bingxSpotBalance);
+  signedGet('/openApi/v1/account/apiPermissions', bingxApiPermissions, false);
+  return app;
+}
