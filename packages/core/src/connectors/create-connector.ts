@@ -3,6 +3,7 @@ import { createBinanceConnector } from './binance/binance-connector.ts';
 import { createBingxConnector } from './bingx/bingx-connector.ts';
 import { createBybitConnector } from './bybit/bybit-connector.ts';
 import { createOkxConnector } from './okx/okx-connector.ts';
+import { createOrangexConnector } from './orangex/orangex-connector.ts';
 import { createPionexConnector } from './pionex/pionex-connector.ts';
 import { resolveOptions } from './shared/options.ts';
 import type { Connector, ConnectorOptions } from './types.ts';
@@ -14,6 +15,7 @@ const FACTORIES: Partial<Record<ExchangeId, (options: ConnectorOptions) => Conne
   binance: createBinanceConnector,
   bybit: createBybitConnector,
   okx: createOkxConnector,
+  orangex: createOrangexConnector,
   pionex: createPionexConnector,
 };
 

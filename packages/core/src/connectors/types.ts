@@ -67,6 +67,8 @@ export interface Permissions {
   /** Epoch ms when the key expires, when the exchange reports it. */
   expiresAt: number | null;
   unknown?: boolean;
+  /** True when the exchange does not say whether the key is IP-bound (`ipRestricted`/`ips` then mean nothing). */
+  ipUnknown?: boolean;
   /** The exchange's own permission names, for display. */
   raw?: string[];
 }

@@ -43,7 +43,7 @@ export async function runConnectionTest(connector: Connector, clock: Clock): Pro
       warnings.push(
         'This key can withdraw funds: a monitoring key should not. Remove the withdrawal permission.',
       );
-    if (!permissions.ipRestricted && !permissions.unknown)
+    if (!permissions.ipRestricted && !permissions.unknown && !permissions.ipUnknown)
       warnings.push('This key is not bound to an IP whitelist.');
     if (permissions.expiresAt !== null && permissions.expiresAt - clock.now() < 7 * 86_400_000)
       warnings.push(`This key expires on ${new Date(permissions.expiresAt).toISOString()}.`);

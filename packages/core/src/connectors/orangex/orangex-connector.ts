@@ -1,0 +1,110 @@
+import { randomHex } from '../../crypto/random.ts';
+import { CtsError } from '../../errors/cts-error.ts';
+import { estimateClockOffset } from '../shared/clock-sync.ts';
+import { type HttpSpec, type ReplyReader, send } from '../shared/http.ts';
+import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
+import { runConnectionTest } from '../shared/test-runner.ts';
+import type { Connector, ConnectorOptions } from '../types.ts';
+import { ORANGEX_METHODS, orangexAssetTypeOf, orangexRpcBase } from './endpoints.ts';
+import { ORANGEX_AUTH_FAILURE } from './errors.ts';
+import { normalizeOrangexAssets, orangexScopePermissions } from './normalize.ts';
+import { createOrangexReaders } from './reader.ts';
+import { buildOrangexRefreshAuth, buildOrangexRpc, buildOrangexSignatureAuth } from './signer.ts';
+import { OrangexTokenSession } from './token-session.ts';
+
+/**
+ * An OrangeX connector over JSON-RPC: a bearer token from `/public/auth` (grant `client_signature`, refreshed
+ * before expiry), `rest`/`websocket`/`perpetual_futures` read the PERPETUAL assets, `spot` the SPOT assets.
+ * Mainnet only. Permissions come from the token's scope.
+ *
+ * @example
+ * const orangex = createOrangexConnector({ exchange: 'orangex', apiType: 'perpetual_futures', credentials: { apiKey, apiSecret } });
+ * const result = await orangex.testConnection();
+ */
+export function createOrangexConnector(options: ConnectorOptions): Connector {
+  const o = resolveOptions(options);
+  if (o.exchange !== 'orangex')
+    throw new TypeError('exchange: createOrangexConnector needs exchange "orangex"');
+  const ctx = httpContext(o, accountScope(options));
+  const rpcBase = orangexRpcBase(o.environment, o.baseUrl);
+  const readers = createOrangexReaders(o.clock);
+  const assetType = orangexAssetTypeOf(o.apiType);
+  let offsetMs = 0;
+  let rpcId = 0;
+
+  const call = <T>(
+    method: string,
+    build: (id: number) => HttpSpec | Promise<HttpSpec>,
+    reader: ReplyReader<T>,
+  ) => send(ctx, { method: 'POST', path: method }, async () => build(++rpcId), reader);
+
+  const session = new OrangexTokenSession({
+    clock: o.clock,
+    logger: o.logger,
+    authenticate: () =>
+      call(
+        ORANGEX_METHODS.auth,
+        (id) =>
+          buildOrangexSignatureAuth({
+            rpcBase,
+            clientId: o.credentials.apiKey,
+            clientSecret: o.credentials.apiSecret,
+            timestamp: Math.round(o.clock.now() + offsetMs),
+            nonce: randomHex(8),
+            id,
+          }),
+        readers.result,
+      ),
+    refresh: (refreshToken) =>
+      call(
+        ORANGEX_METHODS.auth,
+        (id) => buildOrangexRefreshAuth({ rpcBase, refreshToken, id }),
+        readers.result,
+      ),
+  });
+
+  /** A private call with the session's token; a token the exchange rejects (not a refused key) is replaced once. */
+  const privateCall = async (method: string, params: Record<string, unknown>): Promise<unknown> => {
+    const withToken = (accessToken: string) =>
+      call(method, (id) => buildOrangexRpc({ rpcBase, method, params, id, accessToken }), readers.result);
+    const { accessToken } = await session.token();
+    try {
+      return await withToken(accessToken);
+    } catch (err) {
+      if (!(err instanceof CtsError) || err.exchangeCode !== ORANGEX_AUTH_FAILURE) throw err;
+      o.logger.debug('orangex rejected the access token; authenticating again', { method });
+      session.invalidate();
+      return withToken((await session.token()).accessToken);
+    }
+  };
+
+  const connector: Connector = {
+    exchange: 'orangex',
+    apiType: o.apiType,
+    environment: o.environment,
+    get clockOffsetMs() {
+      return offsetMs;
+    },
+    /** OrangeX documents no time method (UNCONFIRMED): a `/public/ping` reply's `usOut`, else its Date header. */
+    getServerTime: () =>
+      call(
+        ORANGEX_METHODS.ping,
+        (id) => buildOrangexRpc({ rpcBase, method: ORANGEX_METHODS.ping, params: {}, id }),
+        readers.serverTime,
+      ),
+    async syncClock(samples = 3) {
+      const result = await estimateClockOffset(o.clock, () => connector.getServerTime(), samples);
+      offsetMs = result.offsetMs;
+      return result;
+    },
+    async getBalance() {
+      const result = await privateCall(ORANGEX_METHODS.assets, { asset_type: [assetType] });
+      return normalizeOrangexAssets(result, assetType);
+    },
+    async getPermissions() {
+      return orangexScopePermissions((await session.token()).scope);
+    },
+    testConnection: () => runConnectionTest(connector, o.clock),
+  };
+  return connector;
+}
