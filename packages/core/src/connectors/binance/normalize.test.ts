@@ -57,7 +57,7 @@ describe('Binance normalization', () => {
           asset: 'USDT',
           total: 122607.35137903,
           available: 23.72469206,
-          locked: 122607.35137903 - 23.72469206,
+          locked: 122583.62668697,
         },
       ],
     });

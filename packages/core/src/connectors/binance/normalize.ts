@@ -1,4 +1,5 @@
 import { CtsError } from '../../errors/cts-error.ts';
+import { tidy } from '../shared/amount.ts';
 import type { AssetBalance, Balance, Permissions } from '../types.ts';
 
 /**
@@ -27,7 +28,7 @@ function rows(value: unknown, what: string): Row[] {
 }
 
 function stableSum(assets: AssetBalance[], field: 'total' | 'available'): number {
-  return assets.filter((a) => STABLECOINS.includes(a.asset)).reduce((sum, a) => sum + a[field], 0);
+  return tidy(assets.filter((a) => STABLECOINS.includes(a.asset)).reduce((sum, a) => sum + a[field], 0));
 }
 
 /** Spot `GET /api/v3/account`: balances[] {asset, free, locked}. Total/available = stablecoin sums in USDT. */
@@ -36,7 +37,7 @@ export function normalizeSpotBalance(json: unknown): Balance {
     .map((b) => {
       const available = amount(b.free);
       const locked = amount(b.locked);
-      return { asset: String(b.asset), total: available + locked, available, locked };
+      return { asset: String(b.asset), total: tidy(available + locked), available, locked };
     })
     .filter((a) => a.total !== 0);
   return {
@@ -56,7 +57,7 @@ export function normalizeFuturesBalance(json: unknown): Balance {
     .map((b) => {
       const total = amount(b.balance);
       const available = amount(b.availableBalance);
-      return { asset: String(b.asset), total, available, locked: Math.max(0, total - available) };
+      return { asset: String(b.asset), total, available, locked: Math.max(0, tidy(total - available)) };
     })
     .filter((a) => a.total !== 0 || a.available !== 0);
   const usdt = assets.find((a) => a.asset === 'USDT');
@@ -76,13 +77,13 @@ export function normalizeMarginBalance(json: unknown): Balance {
     .map((b) => {
       const available = amount(b.free);
       const locked = amount(b.locked);
-      return { asset: String(b.asset), total: available + locked, available, locked };
+      return { asset: String(b.asset), total: tidy(available + locked), available, locked };
     })
     .filter((a) => a.total !== 0);
   const collateral = account.TotalCollateralValueInUSDT;
   const net = list
     .filter((b) => STABLECOINS.includes(String(b.asset)))
-    .reduce((sum, b) => sum + amount(b.netAsset), 0);
+    .reduce((sum, b) => tidy(sum + amount(b.netAsset)), 0);
   const total = collateral !== undefined && collateral !== '' ? amount(collateral) : net;
   return { currency: 'USDT', total, available: stableSum(assets, 'available'), assets };
 }

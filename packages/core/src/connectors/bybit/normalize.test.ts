@@ -63,7 +63,7 @@ describe('normalizeBybitBalance', () => {
       asset: 'USDC',
       total: 1.25,
       locked: 0.1,
-      available: 1.25 - 0.1 - 0.25 - 0.5,
+      available: 0.4,
     });
     expect(b.assets[1]).toEqual({ asset: 'BTC', total: 0.002, locked: 0, available: 0.002 });
     expect(b.assets[2]!.available).toBe(0); // 0.1 − 0.05 − 0.03 − 0.04 < 0 → clamped

@@ -1,4 +1,5 @@
 import { CtsError } from '../../errors/cts-error.ts';
+import { tidy } from '../shared/amount.ts';
 import type { AssetBalance, Balance, Permissions } from '../types.ts';
 
 type Row = Record<string, unknown>;
@@ -36,7 +37,7 @@ export function normalizeBybitBalance(result: unknown): Balance {
     const total =
       c.walletBalance === '' || c.walletBalance === undefined ? amount(c.equity) : amount(c.walletBalance);
     const locked = amount(c.locked);
-    const available = Math.max(0, total - locked - amount(c.totalPositionIM) - amount(c.totalOrderIM));
+    const available = Math.max(0, tidy(total - locked - amount(c.totalPositionIM) - amount(c.totalOrderIM)));
     return { asset: String(c.coin), total, available, locked };
   });
   return {

@@ -1,4 +1,5 @@
 import { CtsError } from '../../errors/cts-error.ts';
+import { tidy } from '../shared/amount.ts';
 import type { AssetBalance, Balance, Permissions } from '../types.ts';
 
 type Row = Record<string, unknown>;
@@ -36,7 +37,7 @@ export function normalizeOkxBalance(data: unknown): Balance {
   return {
     currency: 'USD',
     total: amount(account.totalEq),
-    available: reported ? amount(account.availEq) : valuedAvailable,
+    available: reported ? amount(account.availEq) : tidy(valuedAvailable),
     assets,
   };
 }
