@@ -1,0 +1,124 @@
+import type { Clock, Coordinator, HealthSampleRepo } from '@cts/core';
+import { systemClock } from '@cts/core';
+
+export const ADMIN_ROLES = ['admin', 'viewer'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+/** Who is signed in. `viewer` may look; only `admin` may change anything. */
+export interface AdminPrincipal {
+  sub: string;
+  role: AdminRole;
+}
+
+/** A username and password set in configuration. */
+export interface AdminUser {
+  username: string;
+  password: string;
+  role: AdminRole;
+}
+
+export interface AdminAuthOptions {
+  /** CTS_JWT_SECRET: verifies sign-in tokens (HS256, claim `role`) and, through a derived key, session cookies. */
+  jwtSecret?: string;
+  /** Verifies a sign-in token another way; resolves to the principal or null. @default HS256 with jwtSecret */
+  verifyToken?: (token: string) => Promise<AdminPrincipal | null>;
+  /** Usernames and passwords from configuration. @default [] (token sign-in only) */
+  users?: AdminUser[];
+  /** Signs session cookies when there is no jwtSecret (at least 32 characters). @default derived from jwtSecret */
+  sessionSecret?: string;
+  /** How long a session lasts. @default 28_800_000 (8 hours) */
+  sessionTtlMs?: number;
+}
+
+export interface AdminDeps {
+  /** The coordinator every page reads and every action goes through. */
+  coordinator: Coordinator;
+  auth: AdminAuthOptions;
+  /** Health samples for the sparklines. @default none (the health page shows no history) */
+  healthSamples?: HealthSampleRepo;
+  /** @default systemClock */
+  clock?: Clock;
+  /** Where the app is mounted (links and cookies use it). @default '/admin' */
+  basePath?: string;
+  /** The htmx source (htmx.org/dist/htmx.min.js). @default read from the package on first request (Node, Bun, Deno) */
+  htmxSource?: string | (() => Promise<string>);
+  /** Secure cookies: always, never, or when the request is https. @default 'auto' */
+  secureCookies?: boolean | 'auto';
+  /** Poll interval of the test and batch views, ms. @default 400 */
+  pollMs?: number;
+}
+
+export interface ResolvedAdminOptions {
+  coordinator: Coordinator;
+  clock: Clock;
+  basePath: string;
+  secureCookies: boolean | 'auto';
+  pollMs: number;
+  healthSamples?: HealthSampleRepo;
+  htmxSource?: string | (() => Promise<string>);
+  users: AdminUser[];
+  jwtSecret?: string;
+  verifyToken?: (token: string) => Promise<AdminPrincipal | null>;
+  sessionSecret: string;
+  sessionTtlMs: number;
+}
+
+const MIN_SECRET = 32;
+
+/** Checks the options and fills in defaults; throws a TypeError naming the field and the rule. */
+export function resolveAdminOptions(deps: AdminDeps): ResolvedAdminOptions {
+  if (!deps || typeof deps.coordinator !== 'object' || deps.coordinator === null)
+    throw new TypeError('coordinator: required (a Coordinator)');
+  const auth = deps.auth;
+  if (!auth || typeof auth !== 'object')
+    throw new TypeError('auth: required ({ jwtSecret | verifyToken | users })');
+  const users = auth.users ?? [];
+  if (!Array.isArray(users))
+    throw new TypeError('auth.users: must be an array of { username, password, role }');
+  for (const [i, u] of users.entries()) {
+    if (typeof u.username !== 'string' || u.username.length === 0)
+      throw new TypeError(`auth.users[${i}].username: must be a non-empty string`);
+    if (typeof u.password !== 'string' || u.password.length < 12)
+      throw new TypeError(`auth.users[${i}].password: must be at least 12 characters`);
+    if (!(ADMIN_ROLES as readonly string[]).includes(u.role))
+      throw new TypeError(`auth.users[${i}].role: must be 'admin' or 'viewer'`);
+  }
+  if (auth.jwtSecret === undefined && auth.verifyToken === undefined && users.length === 0)
+    throw new TypeError('auth: give jwtSecret, verifyToken or users (at least one way to sign in)');
+  if (
+    auth.jwtSecret !== undefined &&
+    (typeof auth.jwtSecret !== 'string' || auth.jwtSecret.length < MIN_SECRET)
+  )
+    throw new TypeError(`auth.jwtSecret: must be a string of at least ${MIN_SECRET} characters`);
+  const sessionSecret = auth.sessionSecret ?? auth.jwtSecret;
+  if (typeof sessionSecret !== 'string' || sessionSecret.length < MIN_SECRET)
+    throw new TypeError(
+      `auth.sessionSecret: must be a string of at least ${MIN_SECRET} characters (or give auth.jwtSecret)`,
+    );
+  const sessionTtlMs = auth.sessionTtlMs ?? 8 * 3600_000;
+  if (!Number.isInteger(sessionTtlMs) || sessionTtlMs < 60_000 || sessionTtlMs > 7 * 86_400_000)
+    throw new TypeError('auth.sessionTtlMs: must be an integer between 60000 (1 min) and 604800000 (7 days)');
+  const basePath = (deps.basePath ?? '/admin').replace(/\/+$/, '');
+  if (basePath !== '' && !/^\/[A-Za-z0-9/_-]*$/.test(basePath))
+    throw new TypeError("basePath: must start with '/' and use only letters, digits, '/', '_' and '-'");
+  const pollMs = deps.pollMs ?? 400;
+  if (!Number.isInteger(pollMs) || pollMs < 100 || pollMs > 60_000)
+    throw new TypeError('pollMs: must be an integer between 100 and 60000');
+  const secureCookies = deps.secureCookies ?? 'auto';
+  if (secureCookies !== 'auto' && typeof secureCookies !== 'boolean')
+    throw new TypeError("secureCookies: must be true, false or 'auto'");
+  return {
+    coordinator: deps.coordinator,
+    clock: deps.clock ?? systemClock,
+    basePath,
+    secureCookies,
+    pollMs,
+    healthSamples: deps.healthSamples,
+    htmxSource: deps.htmxSource,
+    users,
+    jwtSecret: auth.jwtSecret,
+    verifyToken: auth.verifyToken,
+    sessionSecret,
+    sessionTtlMs,
+  };
+}
