@@ -1,2 +1,7 @@
-/** The connection coordinator: its contract (and, as it lands, the implementation). */
+/** The connection coordinator: its contract and the implementation. */
+export * from './connection-coordinator.ts';
+export * from './options.ts';
+export * from './outcome-policy.ts';
+export type * from './recovery.ts';
 export type * from './types.ts';
+export * from './validate-input.ts';

@@ -1,0 +1,400 @@
+import { BatchProcessor } from '../batch/batch-processor.ts';
+import type { TaskOutcome } from '../batch/types.ts';
+import type { BreakerSnapshot } from '../breaker/circuit-breaker.ts';
+import { type ConnectionFilter, type ConnectionRecord, maskApiKey } from '../connections/connection.ts';
+import { transition } from '../connections/state-machine.ts';
+import type { Balance, Permissions, TestResult } from '../connectors/types.ts';
+import { NotFoundError, ValidationError } from '../errors/domain.ts';
+import type { ApiType, ExchangeId } from '../exchanges/catalog.ts';
+import type { BatchJob, TaskType } from '../storage/ports.ts';
+import { RuntimeRegistry } from './connection-runtime.ts';
+import { connectionHealth, healthReport, systemStatus } from './health-views.ts';
+import { KeyedLock } from './keyed-lock.ts';
+import { OperationRunner } from './operation-runner.ts';
+import {
+  type CoordinatorOptions,
+  type ResolvedCoordinatorOptions,
+  resolveCoordinatorOptions,
+} from './options.ts';
+import { needsHealthCheck } from './outcome-policy.ts';
+import { type RecoveryReport, recover } from './recovery.ts';
+import { batchView, missingConnection, notTested, taskOutcome } from './task-outcome.ts';
+import type {
+  BatchProgressEvent,
+  BatchStatusView,
+  BatchSummary,
+  ConnectionAction,
+  ConnectionHealth,
+  Coordinator,
+  CreateConnectionInput,
+  HealthReport,
+  SystemStatus,
+  UpdateConnectionInput,
+} from './types.ts';
+import {
+  newConnectionFields,
+  validateBatchRequest,
+  validateCreate,
+  validateUpdate,
+} from './validate-input.ts';
+
+const ACTION_EVENTS = { enable: 'enable', disable: 'disable', pause: 'pause', resume: 'resume' } as const;
+
+/**
+ * The connection coordinator: connections and their state machine, tests, batches, health and the breaker, over
+ * the storage ports, the credential vault and the rate limiter. Methods keep the seed's names.
+ *
+ * @example
+ * const coordinator = new ConnectionCoordinator({ storage: createMemoryStorage(), vault, limiter });
+ * await coordinator.start(); // recovers unfinished batches, then checks health every 5 minutes
+ * const c = await coordinator.createConnection({ name: 'Main', exchange: 'bybit', api_type: 'spot', api_key, api_secret }, { awaitTest: true });
+ * const summary = await coordinator.testConnections((await coordinator.getAllConnections()).map((x) => x.id));
+ */
+export class ConnectionCoordinator implements Coordinator {
+  readonly #o: ResolvedCoordinatorOptions;
+  readonly #registry: RuntimeRegistry;
+  readonly #lock = new KeyedLock();
+  readonly #runner: OperationRunner;
+  readonly #processor: BatchProcessor;
+  readonly #cancels: Array<() => void> = [];
+  #started = false;
+  #stopped = false;
+  #healthBatch: string | null = null;
+
+  constructor(options: CoordinatorOptions) {
+    this.#o = resolveCoordinatorOptions(options);
+    this.#registry = new RuntimeRegistry({
+      clock: this.#o.clock,
+      breaker: this.#o.breaker,
+      health: { windowMs: this.#o.uptimeWindowMs },
+    });
+    this.#runner = new OperationRunner({
+      options: this.#o,
+      registry: this.#registry,
+      lock: this.#lock,
+      onBreakerOpened: (id, at) => this.#scheduleProbe(id, at),
+    });
+    this.#processor = new BatchProcessor({
+      repo: this.#o.storage.batches,
+      clock: this.#o.clock,
+      execute: (task, signal) => this.#executeTask(task.connectionId, task.type, signal),
+      concurrency: this.#o.batchConcurrency,
+      maxActive: this.#o.batchMaxActive,
+      resultTtlMs: this.#o.resultTtlMs,
+      newId: this.#o.newId,
+      logger: this.#o.logger,
+    });
+  }
+
+  getAllConnections(): Promise<ConnectionRecord[]> {
+    return this.#o.storage.connections.list();
+  }
+
+  getConnectionsByExchange(exchange: ExchangeId): Promise<ConnectionRecord[]> {
+    return this.#o.storage.connections.list({ exchange });
+  }
+
+  getConnectionsByApiType(apiType: ApiType): Promise<ConnectionRecord[]> {
+    return this.#o.storage.connections.list({ apiType });
+  }
+
+  listConnections(filter: ConnectionFilter = {}): Promise<ConnectionRecord[]> {
+    return this.#o.storage.connections.list(filter);
+  }
+
+  async getConnection(id: string): Promise<ConnectionRecord> {
+    const record = await this.#o.storage.connections.get(id);
+    if (!record) throw new NotFoundError('connection', id);
+    return record;
+  }
+
+  /**
+   * Validates, seals the secrets, stores the connection disabled, then (unless `enabled: false`) enables it:
+   * disabled → testing, and queues its test. `awaitTest` waits for the test and returns the tested record.
+   */
+  async createConnection(
+    input: CreateConnectionInput,
+    options: { awaitTest?: boolean } = {},
+  ): Promise<ConnectionRecord> {
+    const v = validateCreate(input);
+    const id = this.#o.newId();
+    const credentials = await this.#o.vault.seal(id, v.secrets);
+    const record = await this.#o.storage.connections.create(
+      id,
+      newConnectionFields(v),
+      credentials,
+      this.#o.clock.now(),
+    );
+    this.#o.logger.info('connection created', { connectionId: id, exchange: v.exchange });
+    if (!v.enabled) return record;
+    return this.applyAction(id, 'enable', undefined, options);
+  }
+
+  /** Applies a patch (conditional on `version` when given). New credentials or settings re-test an enabled connection. */
+  async updateConnection(id: string, input: UpdateConnectionInput): Promise<ConnectionRecord> {
+    const current = await this.getConnection(id);
+    const blob = await this.#o.storage.connections.getCredentials(id);
+    const secrets = blob ? await this.#o.vault.open(id, blob) : { apiKey: '', apiSecret: '' };
+    const v = validateUpdate(current, secrets, input);
+    const secretsChanged =
+      v.secrets.apiKey !== secrets.apiKey ||
+      v.secrets.apiSecret !== secrets.apiSecret ||
+      v.secrets.passphrase !== secrets.passphrase;
+    const credentials = secretsChanged ? await this.#o.vault.seal(id, v.secrets) : undefined;
+    const updated = await this.#lock.run(id, async () => {
+      const r = await this.#o.storage.connections.update(
+        id,
+        {
+          name: v.name,
+          api_type: v.api_type,
+          key_type: v.key_type,
+          margin_type: v.margin_type,
+          position_mode: v.position_mode,
+          is_testnet: v.is_testnet,
+          environment: v.environment,
+          api_key_masked: maskApiKey(v.secrets.apiKey),
+        },
+        { now: this.#o.clock.now(), expectedVersion: input.version, credentials },
+      );
+      if (!r) throw new NotFoundError('connection', id);
+      return r;
+    });
+    const retest =
+      secretsChanged ||
+      v.api_type !== current.api_type ||
+      v.environment !== current.environment ||
+      v.key_type !== current.key_type;
+    if (retest) {
+      this.#runner.invalidate(id);
+      this.#registry.get(id).breaker.reset();
+      if (updated.state !== 'disabled') await this.#submit([updated], 'test', 5);
+    }
+    return updated;
+  }
+
+  async deleteConnection(id: string): Promise<void> {
+    await this.#lock.run(id, async () => {
+      if (!(await this.#o.storage.connections.delete(id))) throw new NotFoundError('connection', id);
+    });
+    this.#registry.delete(id);
+    this.#o.logger.info('connection deleted', { connectionId: id });
+  }
+
+  /**
+   * enable (disabled/error → testing, then tested), disable, pause, resume. An operator's pause or resume resets
+   * the breaker. Throws InvalidTransitionError for a move the state machine refuses.
+   */
+  async applyAction(
+    id: string,
+    action: ConnectionAction,
+    expectedVersion?: number,
+    options: { awaitTest?: boolean } = {},
+  ): Promise<ConnectionRecord> {
+    const event = ACTION_EVENTS[action];
+    if (!event) throw new ValidationError('action', 'must be one of enable, disable, pause, resume');
+    const updated = await this.#lock.run(id, async () => {
+      const current = await this.getConnection(id);
+      const next = transition(current.state, event);
+      const r = await this.#o.storage.connections.update(
+        id,
+        { state: next },
+        { now: this.#o.clock.now(), expectedVersion: expectedVersion ?? current.version },
+      );
+      if (!r) throw new NotFoundError('connection', id);
+      return r;
+    });
+    this.#o.logger.info('connection action', { connectionId: id, action, state: updated.state });
+    if (action === 'pause' || action === 'resume' || action === 'disable') {
+      const rt = this.#registry.get(id);
+      rt.breaker.reset();
+      rt.probe?.abort();
+    }
+    if (action !== 'enable') return updated;
+    const job = await this.#submit([updated], 'test', 5);
+    if (!options.awaitTest) return updated;
+    await this.#processor.wait(job.id);
+    return this.getConnection(id);
+  }
+
+  async testConnection(id: string, options: { signal?: AbortSignal } = {}): Promise<TestResult> {
+    const r = await this.#runner.perform(await this.getConnection(id), 'test', options.signal);
+    if (r.test) return r.test;
+    return notTested(r, this.#o.clock.now());
+  }
+
+  async getBalance(id: string): Promise<Balance> {
+    const r = await this.#runner.perform(await this.getConnection(id), 'balance');
+    if (!r.success || !r.balance) throw r.error;
+    return r.balance;
+  }
+
+  async getPermissions(id: string): Promise<Permissions> {
+    const r = await this.#runner.perform(await this.getConnection(id), 'capabilities');
+    if (!r.success || !r.permissions) throw r.error;
+    return r.permissions;
+  }
+
+  async testConnections(
+    ids: string[],
+    options: { testType?: TaskType | 'all'; priority?: number } = {},
+  ): Promise<BatchSummary> {
+    const type = options.testType === undefined || options.testType === 'all' ? 'test' : options.testType;
+    const job = await this.startBatch(ids, { type, priority: options.priority });
+    return this.#processor.wait(job.id);
+  }
+
+  async startBatch(ids: string[], options: { type?: TaskType; priority?: number } = {}): Promise<BatchJob> {
+    const { unique, type, priority } = validateBatchRequest(ids, options, this.#o.maxBatchSize);
+    const records: ConnectionRecord[] = [];
+    for (const id of unique) records.push(await this.getConnection(id));
+    return this.#submit(records, type, priority);
+  }
+
+  async getBatch(id: string): Promise<BatchStatusView> {
+    const job = await this.#o.storage.batches.get(id);
+    if (!job) throw new NotFoundError('batch', id);
+    return batchView(job, await this.#o.storage.batches.tasks(id), this.#processor.running(id));
+  }
+
+  onBatchProgress(batchId: string, listener: (event: BatchProgressEvent) => void): () => void {
+    return this.#processor.subscribe(batchId, listener);
+  }
+
+  /** Queue status: queued, active and completed tasks, and per exchange. */
+  queueStatus(): ReturnType<BatchProcessor['status']> {
+    return this.#processor.status();
+  }
+
+  async getConnectionHealth(id: string): Promise<ConnectionHealth> {
+    return this.#health(await this.getConnection(id));
+  }
+
+  async getHealth(
+    filter: { id?: string; exchange?: ExchangeId; apiType?: ApiType } = {},
+  ): Promise<HealthReport> {
+    const records = filter.id
+      ? [await this.getConnection(filter.id)]
+      : await this.#o.storage.connections.list({ exchange: filter.exchange, apiType: filter.apiType });
+    return healthReport(
+      this.#o.clock.now(),
+      records.map((r) => this.#health(r)),
+    );
+  }
+
+  async getSystemStatus(): Promise<SystemStatus> {
+    const records = await this.#o.storage.connections.list();
+    const q = this.#processor.status();
+    return systemStatus(
+      records.map((r) => this.#health(r)),
+      { queueLength: q.queueLength, activeTasks: q.activeTasks, completedTasks: q.completedTasks },
+      {
+        rateLimiting: this.#o.limiter ? 'enabled' : 'disabled',
+        batchProcessing: this.#stopped ? 'disabled' : 'enabled',
+        healthMonitoring: this.#started && !this.#stopped ? 'enabled' : 'disabled',
+      },
+    );
+  }
+
+  /**
+   * One round of health checks: active connections, connections in error for a reason other than their
+   * credentials, and breaker-paused ones whose probe is due. Skipped while the previous round still runs.
+   */
+  async runHealthChecks(): Promise<BatchJob | null> {
+    if (this.#healthBatch !== null || this.#stopped) return null;
+    const due = (await this.#o.storage.connections.list()).filter((r) =>
+      needsHealthCheck(r, this.#registry.get(r.id).breaker.state),
+    );
+    if (due.length === 0) return null;
+    const job = await this.#submit(due, 'health', -1);
+    this.#healthBatch = job.id;
+    void this.#processor.wait(job.id).finally(() => {
+      this.#healthBatch = null;
+    });
+    return job;
+  }
+
+  /** Deletes expired batch results, old health samples and old test results. */
+  async purge(): Promise<{ batches: number; samples: number; testResults: number }> {
+    const now = this.#o.clock.now();
+    return {
+      batches: await this.#processor.purge(),
+      samples: await this.#o.storage.healthSamples.deleteOlderThan(now - this.#o.uptimeWindowMs),
+      testResults: await this.#o.storage.testResults.deleteOlderThan(now - this.#o.testResultRetentionMs),
+    };
+  }
+
+  /** A connection's breaker state, to save beside the connection if wanted (restore with CircuitBreaker's snapshot option). */
+  breakerSnapshot(id: string): BreakerSnapshot {
+    return this.#registry.get(id).breaker.snapshot();
+  }
+
+  /**
+   * Recovers (health aggregates from stored samples, breakers of breaker-paused connections, unfinished batches,
+   * connections left under test), then runs health checks every `healthCheckIntervalMs` and purges hourly.
+   * Resolves with what recovery did; never rejects (failures are logged).
+   */
+  async start(): Promise<RecoveryReport | null> {
+    if (this.#started) return null;
+    this.#started = true;
+    this.#cancels.push(
+      this.#o.scheduler.every(this.#o.healthCheckIntervalMs, () => this.runHealthChecks().then(() => {})),
+    );
+    this.#cancels.push(this.#o.scheduler.every(3_600_000, () => this.purge().then(() => {})));
+    try {
+      return await this.recover();
+    } catch (err) {
+      this.#o.logger.error('recovery failed', { error: err instanceof Error ? err.message : String(err) });
+      return null;
+    }
+  }
+
+  /** See start(). Safe to call once per process, before work is submitted. */
+  recover(): Promise<RecoveryReport> {
+    return recover({
+      options: this.#o,
+      registry: this.#registry,
+      processor: this.#processor,
+      submit: (records, type, priority) => this.#submit(records, type, priority),
+      scheduleProbe: (id, at) => this.#scheduleProbe(id, at),
+    });
+  }
+
+  async stop(options: { graceMs?: number } = {}): Promise<void> {
+    this.#stopped = true;
+    for (const cancel of this.#cancels.splice(0)) cancel();
+    this.#registry.cancelProbes();
+    await this.#processor.stop(options);
+  }
+
+  #submit(records: ConnectionRecord[], type: TaskType, priority: number): Promise<BatchJob> {
+    return this.#processor.submit({
+      type,
+      priority,
+      tasks: records.map((r) => ({ connectionId: r.id, lane: r.exchange })),
+    });
+  }
+
+  async #executeTask(id: string, type: TaskType, signal: AbortSignal): Promise<TaskOutcome> {
+    const record = await this.#o.storage.connections.get(id);
+    if (!record) return missingConnection(id);
+    return taskOutcome(await this.#runner.perform(record, type, signal));
+  }
+
+  #health(record: ConnectionRecord): ConnectionHealth {
+    const rt = this.#registry.get(record.id);
+    const account = this.#runner.account(record.id);
+    const usage = account ? this.#o.limiterUsage(record.exchange, account) : 0;
+    return connectionHealth(record, rt, rt.health.stats(this.#o.clock.now()), usage);
+  }
+
+  #scheduleProbe(id: string, at: number): void {
+    if (this.#stopped) return;
+    this.#registry.scheduleProbe(id, at, async () => {
+      const record = await this.#o.storage.connections.get(id);
+      if (!record || record.state === 'disabled' || this.#stopped) return;
+      await this.#submit([record], 'health', 5).catch((e) =>
+        this.#o.logger.error('probe not queued', { error: String(e) }),
+      );
+    });
+  }
+}

@@ -1,0 +1,277 @@
+import type { ConnectionRecord } from '../connections/connection.ts';
+import { canTransition, transition } from '../connections/state-machine.ts';
+import { accountScope } from '../connectors/shared/options.ts';
+import type { Balance, Connector, ConnectorOptions, Permissions, TestResult } from '../connectors/types.ts';
+import { CtsError, toCtsError } from '../errors/cts-error.ts';
+import { openGate } from '../limiter/gate.ts';
+import type { ConnectionWrite, TaskType } from '../storage/ports.ts';
+import type { ConnectionRuntime, RuntimeRegistry } from './connection-runtime.ts';
+import type { KeyedLock } from './keyed-lock.ts';
+import { observingGate } from './observing-gate.ts';
+import type { ResolvedCoordinatorOptions } from './options.ts';
+import { isAuthFailure, outcomeEvent } from './outcome-policy.ts';
+
+/** What one operation on a connection produced. `skipped`: the breaker refused it and nothing was sent. */
+export interface OperationResult {
+  type: TaskType;
+  success: boolean;
+  skipped: boolean;
+  error: CtsError | null;
+  test?: TestResult;
+  balance?: Balance;
+  permissions?: Permissions;
+  clockOffsetMs?: number;
+  record: ConnectionRecord | null;
+}
+
+interface Limits {
+  at: number;
+  retryAfterMs?: number;
+  bannedUntil?: number;
+}
+
+/**
+ * Runs tests, balance, capability and health calls on one connection: through its breaker and the limiter, on a
+ * cached connector; then records the outcome (health sample, test result, breaker, state) in that order, so a crash
+ * leaves at worst an outcome recorded and its task re-run, never a half-written row.
+ */
+export class OperationRunner {
+  readonly #o: ResolvedCoordinatorOptions;
+  readonly #registry: RuntimeRegistry;
+  readonly #lock: KeyedLock;
+  readonly #onBreakerOpened: (id: string, nextProbeAt: number) => void;
+  readonly #limits = new Map<string, Limits>();
+
+  constructor(deps: {
+    options: ResolvedCoordinatorOptions;
+    registry: RuntimeRegistry;
+    lock: KeyedLock;
+    onBreakerOpened: (id: string, nextProbeAt: number) => void;
+  }) {
+    this.#o = deps.options;
+    this.#registry = deps.registry;
+    this.#lock = deps.lock;
+    this.#onBreakerOpened = deps.onBreakerOpened;
+  }
+
+  async perform(record: ConnectionRecord, type: TaskType, signal?: AbortSignal): Promise<OperationResult> {
+    const rt = this.#registry.get(record.id);
+    let ticket: 'call' | 'probe';
+    try {
+      ticket = rt.breaker.acquire();
+    } catch (err) {
+      return { type, success: false, skipped: true, error: toCtsError(err), record };
+    }
+    const started = this.#o.clock.now();
+    const result: OperationResult = { type, success: false, skipped: false, error: null, record };
+    try {
+      const connector = await this.connector(record, rt);
+      await abortable(this.#call(connector, type, result), signal);
+    } catch (err) {
+      if (signal?.aborted) {
+        if (ticket === 'probe') rt.breaker.releaseProbe();
+        throw err;
+      }
+      result.success = false;
+      result.error = toCtsError(err);
+    }
+    const elapsed = this.#o.clock.now() - started;
+    result.record = await this.#record(record.id, rt, result, started, elapsed, ticket === 'probe');
+    return result;
+  }
+
+  /** The cached connector of a connection, rebuilt when its settings change. */
+  async connector(record: ConnectionRecord, rt = this.#registry.get(record.id)): Promise<Connector> {
+    const fingerprint = [record.api_type, record.environment, record.key_type, record.api_key_masked].join(
+      '|',
+    );
+    if (rt.connector?.fingerprint !== fingerprint) {
+      const value = this.#build(record);
+      rt.connector = { fingerprint, account: '', value };
+      value.catch(() => {
+        if (rt.connector?.value === value) rt.connector = undefined;
+      });
+    }
+    return rt.connector.value;
+  }
+
+  /** The limiter's account scope of a connection, once its connector was built ('' before). */
+  account(id: string): string {
+    return this.#registry.peek(id)?.connector?.account ?? '';
+  }
+
+  invalidate(id: string): void {
+    const rt = this.#registry.peek(id);
+    if (rt) rt.connector = undefined;
+  }
+
+  async #build(record: ConnectionRecord): Promise<Connector> {
+    const blob = await this.#o.storage.connections.getCredentials(record.id);
+    if (!blob) throw new CtsError('auth.failed', `Connection ${record.id} has no stored credentials`);
+    const secrets = await this.#o.vault.open(record.id, blob);
+    const options: ConnectorOptions = {
+      exchange: record.exchange,
+      apiType: record.api_type,
+      environment: record.environment,
+      credentials: {
+        apiKey: secrets.apiKey,
+        apiSecret: secrets.apiSecret,
+        passphrase: secrets.passphrase,
+        keyType: record.key_type,
+      },
+      clock: this.#o.clock,
+      timeoutMs: this.#o.connectorTimeoutMs,
+      maxRetries: this.#o.connectorMaxRetries,
+      limiter: observingGate(this.#o.limiter ?? openGate, (f) => {
+        if (f.retryAfterMs !== undefined || f.bannedUntil !== undefined)
+          this.#limits.set(record.id, {
+            at: this.#o.clock.now(),
+            retryAfterMs: f.retryAfterMs,
+            bannedUntil: f.bannedUntil,
+          });
+      }),
+      logger: this.#o.logger,
+    };
+    if (this.#o.fetch) options.fetch = this.#o.fetch;
+    if (this.#o.exchangeBaseUrl) options.baseUrl = this.#o.exchangeBaseUrl;
+    const rt = this.#registry.get(record.id);
+    if (rt.connector) rt.connector.account = accountScope(options);
+    try {
+      return this.#o.createConnector(options);
+    } catch (err) {
+      // A connector that cannot be built (no connector for the exchange yet, a key type it refuses) is not a network
+      // failure: report it as such.
+      throw err instanceof TypeError ? new CtsError('not_supported', err.message, { cause: err }) : err;
+    }
+  }
+
+  async #call(connector: Connector, type: TaskType, out: OperationResult): Promise<void> {
+    if (type === 'test') {
+      const test = await connector.testConnection();
+      out.test = test;
+      out.success = test.success;
+      if (test.balance) out.balance = test.balance;
+      if (test.permissions) out.permissions = test.permissions;
+      if (test.clockOffsetMs !== null) out.clockOffsetMs = test.clockOffsetMs;
+      if (test.error)
+        out.error = new CtsError(test.error.code as CtsError['code'], test.error.message, {
+          exchangeCode: test.error.exchangeCode,
+          hint: test.error.hint,
+        });
+      return;
+    }
+    if (type === 'health') out.clockOffsetMs = (await connector.syncClock(1)).offsetMs;
+    if (type === 'health' || type === 'balance') out.balance = await connector.getBalance();
+    if (type === 'capabilities') out.permissions = await connector.getPermissions();
+    out.success = true;
+  }
+
+  /** Waits the exchange asked for during this operation: a ban's end, else Retry-After. */
+  #retryAfter(id: string, started: number, error: CtsError | null): number | undefined {
+    const limits = this.#limits.get(id);
+    const now = this.#o.clock.now();
+    if (limits && limits.at >= started) {
+      if (limits.bannedUntil !== undefined) return Math.max(0, limits.bannedUntil - now);
+      if (limits.retryAfterMs !== undefined) return limits.retryAfterMs;
+    }
+    return error?.retryAfterMs;
+  }
+
+  async #record(
+    id: string,
+    rt: ConnectionRuntime,
+    r: OperationResult,
+    started: number,
+    elapsed: number,
+    probe: boolean,
+  ): Promise<ConnectionRecord | null> {
+    return this.#lock.run(id, async () => {
+      const current = await this.#o.storage.connections.get(id);
+      if (!current) return null; // deleted meanwhile: nothing to record
+      const now = this.#o.clock.now();
+      const code = r.error?.code;
+      let opened = false;
+      if (r.success) rt.breaker.onSuccess();
+      else if (!isAuthFailure(code)) {
+        const retryAfterMs = this.#retryAfter(id, started, r.error);
+        opened = rt.breaker.onFailure({ code: code ?? 'exchange', retryAfterMs });
+      }
+      this.#limits.delete(id);
+      rt.health.record({ at: now, success: r.success, responseTimeMs: elapsed, errorCode: code ?? null });
+      if (r.clockOffsetMs !== undefined) rt.health.clockOffsetMs = r.clockOffsetMs;
+      if (r.permissions) rt.health.keyExpiresAt = r.permissions.expiresAt;
+      const s = this.#o.storage;
+      await s.healthSamples.add({
+        connectionId: id,
+        at: now,
+        success: r.success,
+        responseTimeMs: elapsed,
+        errorCode: code ?? null,
+      });
+      if (r.test)
+        await s.testResults.add({
+          id: this.#o.newId(),
+          connectionId: id,
+          startedAt: started,
+          result: r.test,
+        });
+
+      const patch: Partial<ConnectionWrite> = {};
+      const event = outcomeEvent(current.state, { success: r.success, code, breakerOpened: opened, probe });
+      if (event && canTransition(current.state, event)) {
+        const next = transition(current.state, event);
+        if (next !== current.state) patch.state = next;
+      }
+      if (r.test) {
+        patch.last_test_at = started;
+        patch.last_test_success = r.success;
+      }
+      if (r.success && (r.test || patch.state)) patch.last_error = null;
+      if (!r.success && (r.test || patch.state) && r.error)
+        patch.last_error = {
+          code: r.error.code,
+          message: r.error.message,
+          exchangeCode: r.error.exchangeCode,
+          hint: r.error.hint,
+        };
+      if (r.balance) {
+        patch.last_balance = r.balance.total;
+        patch.last_balance_currency = r.balance.currency;
+      }
+      let updated = current;
+      if (Object.keys(patch).length > 0) {
+        updated =
+          (await s.connections.update(id, patch, { now, expectedVersion: current.version })) ?? current;
+        if (patch.state)
+          this.#o.logger.info('connection state changed', {
+            connectionId: id,
+            from: current.state,
+            to: patch.state,
+            code,
+          });
+      }
+      if (opened && rt.breaker.nextProbeAt !== null) this.#onBreakerOpened(id, rt.breaker.nextProbeAt);
+      return updated;
+    });
+  }
+}
+
+/** Settles with `promise`, or rejects as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}

@@ -1,0 +1,124 @@
+import { type BreakerOptions, resolveBreakerOptions } from '../breaker/circuit-breaker.ts';
+import type { ConnectionSecrets } from '../connections/connection.ts';
+import { createConnector } from '../connectors/create-connector.ts';
+import type { Connector, ConnectorOptions } from '../connectors/types.ts';
+import type { ExchangeId } from '../exchanges/catalog.ts';
+import type { RequestGate } from '../limiter/gate.ts';
+import { type Clock, systemClock } from '../ports/clock.ts';
+import type { FetchLike } from '../ports/fetch.ts';
+import { type Logger, noopLogger } from '../ports/logger.ts';
+import { createTimerScheduler, type Scheduler } from '../scheduler/scheduler.ts';
+import type { EncryptedBlob } from '../storage/encrypted-blob.ts';
+import type { Storage } from '../storage/ports.ts';
+
+/** What the coordinator needs of the credential vault (CredentialVault in ../crypto/vault.ts has this shape). */
+export interface SecretVault {
+  seal(connectionId: string, secrets: ConnectionSecrets): Promise<EncryptedBlob>;
+  open(connectionId: string, blob: EncryptedBlob): Promise<ConnectionSecrets>;
+}
+
+export interface CoordinatorOptions {
+  storage: Storage;
+  vault: SecretVault;
+  /** Every exchange request goes through it. @default openGate (no limiting) */
+  limiter?: RequestGate;
+  /** Usage (0..100) of the tightest limit window of an account, for health. @default () => 0 */
+  limiterUsage?: (exchange: ExchangeId, account: string) => number;
+  /** @default systemClock */
+  clock?: Clock;
+  /** Runs periodic health checks and purges. @default createTimerScheduler() */
+  scheduler?: Scheduler;
+  /** @default core's createConnector */
+  createConnector?: (options: ConnectorOptions) => Connector;
+  /** The fetch connectors use (a simulator's, in tests and benches). @default the global fetch */
+  fetch?: FetchLike;
+  /** Replaces the exchanges' hosts (→ connector baseUrl), e.g. the simulator's URL. */
+  exchangeBaseUrl?: string;
+  /** @default noopLogger */
+  logger?: Logger;
+  /** @default 300000 (5 minutes) */
+  healthCheckIntervalMs?: number;
+  /** Batch tasks running at once per exchange. @default 10 */
+  batchConcurrency?: number;
+  /** Batch tasks running at once over all exchanges. @default Infinity (each exchange has its own slots) */
+  batchMaxActive?: number;
+  /** Connections per batch request; more is a ValidationError. @default 50 */
+  maxBatchSize?: number;
+  /** How long batch results are kept (purged hourly). @default 3600000 */
+  resultTtlMs?: number;
+  /** @default { failureThreshold: 3, cooldownMs: 60000 } */
+  breaker?: BreakerOptions;
+  /** Per-request timeout of connectors. @default 10000 */
+  connectorTimeoutMs?: number;
+  /** Retries of retryable request failures inside a connector (auth failures are never retried). @default 2 */
+  connectorMaxRetries?: number;
+  /** Window for uptime and success rate; health samples older than this are purged. @default 86400000 */
+  uptimeWindowMs?: number;
+  /** How long test results are kept. @default 604800000 (7 days) */
+  testResultRetentionMs?: number;
+  /** @default crypto.randomUUID */
+  newId?: () => string;
+}
+
+export type ResolvedCoordinatorOptions = Required<
+  Omit<CoordinatorOptions, 'limiter' | 'exchangeBaseUrl' | 'fetch' | 'breaker'>
+> & {
+  limiter?: RequestGate;
+  exchangeBaseUrl?: string;
+  fetch?: FetchLike;
+  breaker: Required<BreakerOptions>;
+};
+
+function positive(name: string, value: number, integer = false): number {
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)))
+    throw new TypeError(`${name}: must be a positive ${integer ? 'integer' : 'number'}`);
+  return value;
+}
+
+function retries(value: number): number {
+  if (!Number.isInteger(value) || value < 0)
+    throw new TypeError('connectorMaxRetries: must be an integer >= 0');
+  return value;
+}
+
+/** Validates the options and applies defaults; throws a TypeError naming the field and the rule. */
+export function resolveCoordinatorOptions(o: CoordinatorOptions): ResolvedCoordinatorOptions {
+  if (!o || typeof o !== 'object') throw new TypeError('options: expected an object');
+  if (!o.storage?.connections || !o.storage.batches || !o.storage.healthSamples || !o.storage.testResults)
+    throw new TypeError('storage: expected { connections, testResults, healthSamples, batches }');
+  if (typeof o.vault?.seal !== 'function' || typeof o.vault.open !== 'function')
+    throw new TypeError('vault: expected an object with seal(id, secrets) and open(id, blob)');
+  if (o.exchangeBaseUrl !== undefined && !/^https?:\/\//.test(o.exchangeBaseUrl))
+    throw new TypeError('exchangeBaseUrl: must be an http(s) URL');
+  const logger = o.logger ?? noopLogger;
+  const maxActive = o.batchMaxActive ?? Number.POSITIVE_INFINITY;
+  if (maxActive !== Number.POSITIVE_INFINITY) positive('batchMaxActive', maxActive, true);
+  return {
+    storage: o.storage,
+    vault: o.vault,
+    limiter: o.limiter,
+    limiterUsage: o.limiterUsage ?? (() => 0),
+    clock: o.clock ?? systemClock,
+    scheduler:
+      o.scheduler ??
+      createTimerScheduler({
+        onError: (e) =>
+          logger.error('scheduled job failed', { error: e instanceof Error ? e.message : String(e) }),
+      }),
+    createConnector: o.createConnector ?? createConnector,
+    fetch: o.fetch,
+    exchangeBaseUrl: o.exchangeBaseUrl,
+    logger,
+    healthCheckIntervalMs: positive('healthCheckIntervalMs', o.healthCheckIntervalMs ?? 300_000),
+    batchConcurrency: positive('batchConcurrency', o.batchConcurrency ?? 10, true),
+    batchMaxActive: maxActive,
+    maxBatchSize: positive('maxBatchSize', o.maxBatchSize ?? 50, true),
+    resultTtlMs: positive('resultTtlMs', o.resultTtlMs ?? 3_600_000),
+    breaker: resolveBreakerOptions(o.breaker),
+    connectorTimeoutMs: positive('connectorTimeoutMs', o.connectorTimeoutMs ?? 10_000),
+    connectorMaxRetries: retries(o.connectorMaxRetries ?? 2),
+    uptimeWindowMs: positive('uptimeWindowMs', o.uptimeWindowMs ?? 86_400_000),
+    testResultRetentionMs: positive('testResultRetentionMs', o.testResultRetentionMs ?? 7 * 86_400_000),
+    newId: o.newId ?? (() => crypto.randomUUID()),
+  };
+}
