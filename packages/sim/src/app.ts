@@ -55,6 +55,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     fetch: async (input, init) => {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
       const response = await app.fetch(request, {});
+      if (request.signal.aborted) throw request.signal.reason;
       if (response.headers.has(RESET_HEADER))
         throw new TypeError('fetch failed', {
           cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
@@ -73,7 +74,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const parsed = faultsInputSchema.safeParse(input);
       if (!parsed.success) {
         const first = describeIssues(parsed.error)[0]!;
-        throw new TypeError(`faults.${first.field}: ${first.message}`);
+        throw new TypeError(`${first.field}: ${first.message}`);
       }
       deps.faults.set(parsed.data.faults, parsed.data.seed);
     },

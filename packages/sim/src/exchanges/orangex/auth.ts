@@ -57,6 +57,7 @@ export async function verifyAuth(
 /** The `scope` string of an auth result, from the key's permissions (format per reference §6.2). */
 export function scopeOf(account: SimAccount): string {
   const p = account.permissions;
-  const rw = (read: boolean, write: boolean) => (write ? 'read_write' : read ? 'read' : 'none');
-  return `account:${rw(p.read, p.trade)} trade:${rw(p.read, p.trade)} wallet:${rw(p.read, p.withdraw || p.transfer)}`;
+  const own = p.read ? (p.trade ? 'read_write' : 'read') : 'none';
+  const rw = (write: boolean) => (write ? 'read_write' : p.read ? 'read' : 'none');
+  return `account:${own} trade:${rw(p.trade)} wallet:${rw(p.withdraw || p.transfer)}`;
 }
