@@ -73,7 +73,7 @@ export function connectionRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> 
     c.html(html`${table(c)}<div id="flash" hx-swap-oob="innerHTML">${flash('ok', message)}</div>`, 200, {
       'HX-Retarget': '#connections-table',
       'HX-Reswap': 'outerHTML',
-      'HX-Trigger': 'cts-close-dialog',
+      'HX-Trigger-After-Settle': 'cts-close-dialog',
     });
 
   app.get('/connections', async (c) => {
