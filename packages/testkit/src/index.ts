@@ -1,2 +1,3 @@
-/** @cts/testkit — ManualClock and contract suites shared by every implementation of a port. */
+/** @cts/testkit — ManualClock and contract suites shared by every implementation of a port (runStorageContract). */
 export * from './manual-clock.ts';
+export * from './storage-contract.ts';

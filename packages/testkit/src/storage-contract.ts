@@ -1,0 +1,28 @@
+import type { Storage } from '@cts/core/storage';
+import { describe } from 'vitest';
+import { batchContract } from './storage-contract/batches.ts';
+import { connectionContract } from './storage-contract/connections.ts';
+import { healthSampleContract, testResultContract } from './storage-contract/observations.ts';
+
+export { blob, connectionFields } from './storage-contract/fixtures.ts';
+
+/**
+ * The behaviour every Storage implementation (memory, libSQL, D1) must show: every repository method, version
+ * conflicts, filters, ordering, cascade delete, batch atomicity, unfinished() and purgeExpired().
+ * `makeStorage` must return a fresh, empty storage on each call.
+ *
+ * @example
+ * runStorageContract('libSQL :memory:', async () => {
+ *   const db = createDb(createLibsqlClient(':memory:'));
+ *   await migrate(db);
+ *   return createLibsqlStorage(db);
+ * });
+ */
+export function runStorageContract(name: string, makeStorage: () => Promise<Storage>): void {
+  describe(`Storage contract: ${name}`, () => {
+    connectionContract(makeStorage);
+    testResultContract(makeStorage);
+    healthSampleContract(makeStorage);
+    batchContract(makeStorage);
+  });
+}
