@@ -50,19 +50,25 @@ export function createOrangexRoutes(deps: SimDeps): Hono<SimEnv> {
   const bad = (now: number) =>
     toResponse(rpcError(200, 1001, 'Bad requested: not a JSON-RPC request', now), {});
 
-  app.on(['GET', 'POST'], '/api/v1/public/get_time', async (c) => {
-    const rpc = await readRpc(c);
-    if (!rpc) return bad(deps.clock.now());
-    return runPublic(
-      deps,
-      c,
-      dialect,
-      'mainnet',
-      '/api/v1/public/get_time',
-      (now) => rpcResult(rpc.meta, now, now),
-      rpc.meta,
-    );
-  });
+  // get_time (ms) is our addition, Deribit-style; ping answers "pong". Both carry usIn/usOut/usDiff.
+  const publicMethods: Record<string, (now: number) => unknown> = {
+    '/api/v1/public/get_time': (now) => now,
+    '/api/v1/public/ping': () => 'pong',
+  };
+  for (const [endpoint, result] of Object.entries(publicMethods))
+    app.on(['GET', 'POST'], endpoint, async (c) => {
+      const rpc = await readRpc(c);
+      if (!rpc) return bad(deps.clock.now());
+      return runPublic(
+        deps,
+        c,
+        dialect,
+        'mainnet',
+        endpoint,
+        (now) => rpcResult(rpc.meta, result(now), now),
+        rpc.meta,
+      );
+    });
 
   app.on(['GET', 'POST'], '/api/v1/public/auth', async (c) => {
     const rpc = await readRpc(c);
