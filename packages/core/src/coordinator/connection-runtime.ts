@@ -42,6 +42,13 @@ export class RuntimeRegistry {
     return this.#runtimes.get(id);
   }
 
+  /** Starts a connection's health aggregates afresh (before replaying stored samples into them). */
+  resetHealth(id: string): HealthTracker {
+    const rt = this.get(id);
+    rt.health = new HealthTracker(this.#health);
+    return rt.health;
+  }
+
   /** Replaces a connection's breaker (restoring a snapshot). */
   setBreaker(id: string, breaker: CircuitBreaker): void {
     this.get(id).breaker = breaker;

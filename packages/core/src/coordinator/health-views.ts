@@ -62,7 +62,7 @@ function totals(items: ConnectionHealth[]): Totals {
       uptimeSum += h.uptime;
       uptimeN++;
       requests += h.totalRequests;
-      successes += (h.successRate / 100) * h.totalRequests;
+      successes += Math.round((h.successRate / 100) * h.totalRequests); // exact: counts are integers
     }
     if (h.responseTime !== null) {
       timeWeighted += h.responseTime * Math.max(1, h.totalRequests);

@@ -166,15 +166,16 @@ export class OperationRunner {
     out.success = true;
   }
 
-  /** Waits the exchange asked for during this operation: a ban's end, else Retry-After. */
-  #retryAfter(id: string, started: number, error: CtsError | null): number | undefined {
+  /** The wait the exchange asked for during this operation (a ban's end, else Retry-After), and whether it banned. */
+  #retryAfter(id: string, started: number, error: CtsError | null): { ms?: number; banned: boolean } {
     const limits = this.#limits.get(id);
     const now = this.#o.clock.now();
     if (limits && limits.at >= started) {
-      if (limits.bannedUntil !== undefined) return Math.max(0, limits.bannedUntil - now);
-      if (limits.retryAfterMs !== undefined) return limits.retryAfterMs;
+      if (limits.bannedUntil !== undefined)
+        return { ms: Math.max(0, limits.bannedUntil - now), banned: true };
+      if (limits.retryAfterMs !== undefined) return { ms: limits.retryAfterMs, banned: false };
     }
-    return error?.retryAfterMs;
+    return { ms: error?.retryAfterMs, banned: error?.code === 'banned' };
   }
 
   async #record(
@@ -193,8 +194,11 @@ export class OperationRunner {
       let opened = false;
       if (r.success) rt.breaker.onSuccess();
       else if (!isAuthFailure(code)) {
-        const retryAfterMs = this.#retryAfter(id, started, r.error);
-        opened = rt.breaker.onFailure({ code: code ?? 'exchange', retryAfterMs });
+        const wait = this.#retryAfter(id, started, r.error);
+        opened = rt.breaker.onFailure({
+          code: wait.banned ? 'banned' : (code ?? 'exchange'),
+          retryAfterMs: wait.ms,
+        });
       }
       this.#limits.delete(id);
       rt.health.record({ at: now, success: r.success, responseTimeMs: elapsed, errorCode: code ?? null });

@@ -29,7 +29,8 @@ interface RecoveryDeps {
 
 /**
  * What a start does after a stop or a crash:
- * 1. rebuilds each connection's health aggregates from the samples of the uptime window;
+ * 1. rebuilds each connection's health aggregates from the samples of the uptime window (clock offset and key
+ *    expiry from its last test);
  * 2. re-opens the breaker of a paused connection whose last `failureThreshold` samples failed (the breaker paused
  *    it), with its probe one cool-down after the last failure;
  * 3. resumes unfinished batches (their queued tasks run again); stale health rounds and expired batches are marked
@@ -53,11 +54,15 @@ export async function recover(d: RecoveryDeps): Promise<RecoveryReport> {
   for (const r of records) {
     const samples = await storage.healthSamples.listSince(r.id, now - uptimeWindowMs);
     if (samples.length === 0) continue;
-    const rt = d.registry.get(r.id);
-    for (const s of samples) rt.health.record(s);
+    const health = d.registry.resetHealth(r.id);
+    for (const s of samples) health.record(s);
+    // Clock offset and key expiry are not in samples: take them from the last test.
+    const last = (await storage.testResults.listByConnection(r.id, 1))[0]?.result;
+    if (last?.clockOffsetMs !== undefined) health.clockOffsetMs = last.clockOffsetMs;
+    if (last?.permissions) health.keyExpiresAt = last.permissions.expiresAt;
     report.connections++;
     report.samples += samples.length;
-    const stats = rt.health.stats(now);
+    const stats = health.stats(now);
     if (
       r.state === 'paused' &&
       stats.consecutiveErrors >= breakerOptions.failureThreshold &&
