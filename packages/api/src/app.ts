@@ -1,5 +1,5 @@
 import { noopLogger } from '@cts/core';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -58,6 +58,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
         requestId: rid,
         route: c.get('route'),
         error: err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown',
+        stack: err instanceof Error ? err.stack?.split('\n').slice(1, 6).join(' | ') : undefined,
       });
     return c.json(
       {
@@ -115,14 +116,18 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   // Mount point for the admin UI (createAdminApp) and any other sub-app: each handles its own auth.
   for (const [prefix, sub] of Object.entries(deps.mounts ?? {})) {
     const base = prefix.replace(/\/+$/, '');
-    app.all(`${base}/*`, (c) => {
+    const forward = (c: Context<ApiEnv>) => {
       c.set('route', `${base}/*`);
-      return sub.fetch(c.req.raw, c.env, c.executionCtx);
-    });
-    app.all(base, (c) => {
-      c.set('route', base);
-      return sub.fetch(c.req.raw, c.env, c.executionCtx);
-    });
+      let ctx: unknown;
+      try {
+        ctx = c.executionCtx; // Workers only; Node, Bun and Deno have none
+      } catch {
+        ctx = undefined;
+      }
+      return sub.fetch(c.req.raw, c.env, ctx);
+    };
+    app.all(base, forward);
+    app.all(`${base}/*`, forward);
   }
   return app;
 }

@@ -78,7 +78,7 @@ export function defineRoute<
           : []),
       ];
       app.on([spec.method.toUpperCase()], [spec.path], ...chain, (c: Context<ApiEnv>) => {
-        const valid = c.req.valid as (target: string) => unknown;
+        const valid = c.req.valid.bind(c.req) as (target: string) => unknown;
         return handler(
           c,
           {
