@@ -246,6 +246,7 @@ describe('admin UI in Chromium', () => {
     await signInWithToken(page, await h.adminToken());
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SCREENSHOTS}mobile-connections-viewport.png` });
     await shot(page, 'mobile-connections');
     await page.getByRole('button', { name: 'Test Bybit main' }).click();
     await page.locator('#test-run[data-status="passed"]').waitFor({ timeout: 15_000 });

@@ -29,6 +29,7 @@ input, select { font: inherit; padding:6px 8px; border:1px solid var(--line); bo
   min-height:36px; max-width:100%; }
 .field { margin-bottom: 10px; }
 .field input, .field select { width:100%; }
+.field input[type=checkbox] { width:auto; min-height:auto; }
 .field-error { color:var(--err); font-size:.85rem; margin:2px 0 0; }
 .field input[aria-invalid=true], .field select[aria-invalid=true] { border-color: var(--err); }
 .check { display:flex; gap:8px; align-items:center; color:var(--fg); font-size:.95rem; }
@@ -70,6 +71,8 @@ meter { width: 100%; height: 14px; }
 .sparkline { display:block; width:120px; height:28px; }
 .sparkline .line { fill:none; stroke:var(--accent); stroke-width:1.5; }
 .sparkline .line-ok { stroke: var(--ok); }
+.sparkline .bar-ok { fill: var(--ok); } .sparkline .bar-warn { fill: #d08a00; } .sparkline .bar-err { fill: var(--err); }
+.sparkline .bar-empty { fill: var(--line); }
 dialog { border:none; border-radius:10px; padding:0; width:min(560px, calc(100vw - 16px)); max-height: calc(100vh - 16px); }
 dialog::backdrop { background: rgba(10,20,30,.45); }
 dialog form { padding: 14px; }
@@ -83,10 +86,23 @@ dialog form { padding: 14px; }
 @media (max-width: 760px) {
   table.cards thead { display:none; }
   table.cards, table.cards tbody, table.cards tr, table.cards td { display:block; width:100%; }
-  table.cards tr { border:1px solid var(--line); border-radius:8px; margin-bottom:10px; background:var(--card); padding:4px 0; }
-  table.cards td { border:none; padding:4px 10px; }
+  table.cards tr { display:grid; grid-template-columns: 2rem 1fr 1fr; gap:2px 8px; border:1px solid var(--line);
+    border-radius:8px; margin-bottom:10px; background:var(--card); padding:6px 4px; }
+  table.cards tbody tr td[colspan] { grid-column: 1 / 4; }
+  table.cards td { border:none; padding:2px 6px; min-width:0; overflow-wrap:anywhere; }
   table.cards td[data-label]::before { content: attr(data-label); display:block; font-size:.72rem; color:var(--muted);
     text-transform:uppercase; letter-spacing:.03em; }
+  table.cards td[data-label="Select"]::before, table.cards td[data-label="Actions"]::before,
+  table.cards td[data-label="Name"]::before, table.cards td[data-label="Connection"]::before { display:none; }
+  table.cards td[data-label="Select"] { grid-column: 1; padding-top: 4px; }
+  table.cards td[data-label="Name"], table.cards td[data-label="Connection"] { grid-column: 2 / 4; }
+  table.cards td[data-label="Exchange"], table.cards td[data-label="State"] { grid-column: 2; }
+  table.cards td[data-label="API type"], table.cards td[data-label="Health"] { grid-column: 3; }
+  table.cards td[data-label="Last test"] { grid-column: 2 / 4; }
+  table.cards td[data-label="Actions"] { grid-column: 1 / 4; padding-top: 6px; }
+  table.cards.plain tr { grid-template-columns: 1fr 1fr; }
+  table.cards.plain td[data-label="Connection"] { grid-column: 1 / 3; }
+  table.cards.plain td[data-label="State"] { grid-column: 1 / 3; }
   table.data:not(.cards) { display:block; overflow-x:auto; }
 }
 @media (min-width: 760px) {

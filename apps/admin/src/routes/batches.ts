@@ -5,6 +5,7 @@ import { connectionTable } from '../views/connection-table.ts';
 import { html } from '../views/html.ts';
 import type { AdminEnv } from './env.ts';
 import { describeError } from './errors.ts';
+import { healthMap } from './health-map.ts';
 import { refuse } from './respond.ts';
 
 /** The seed's maximum batch size. */
@@ -47,7 +48,7 @@ export function batchRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> {
           base,
           canEdit: c.get('session').role === 'admin',
           csrf: c.get('session').csrf,
-          healthy: new Map(),
+          healthy: await healthMap(coordinator),
           filtered: false,
         },
         true,

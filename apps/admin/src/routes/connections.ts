@@ -14,6 +14,7 @@ import { html } from '../views/html.ts';
 import { flash } from '../views/layout.ts';
 import type { AdminEnv } from './env.ts';
 import { describeError } from './errors.ts';
+import { healthMap } from './health-map.ts';
 
 type C = Context<AdminEnv>;
 
@@ -35,21 +36,12 @@ export function connectionRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> 
   const base = options.basePath;
   const coordinator = options.coordinator;
 
-  const healthMap = async (): Promise<Map<string, boolean>> => {
-    try {
-      const report = await coordinator.getHealth();
-      return new Map(report.connections.map((h) => [h.connectionId, h.healthy]));
-    } catch {
-      return new Map();
-    }
-  };
-
   const table = async (c: C) =>
     connectionTable(await coordinator.listConnections(), {
       base,
       canEdit: true,
       csrf: c.get('session').csrf,
-      healthy: await healthMap(),
+      healthy: await healthMap(coordinator),
       filtered: false,
     });
 
@@ -80,7 +72,13 @@ export function connectionRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> 
     const filter = filterFrom((k) => c.req.query(k));
     const list = await coordinator.listConnections(filter);
     return c.html(
-      connectionsPage({ base, session: c.get('session'), filter, list, healthy: await healthMap() }),
+      connectionsPage({
+        base,
+        session: c.get('session'),
+        filter,
+        list,
+        healthy: await healthMap(coordinator),
+      }),
     );
   });
 

@@ -14,7 +14,7 @@ export function stateBadge(state: ConnectionState): Html {
   return html`<span class="badge ${STATE_CLASS[state]}" data-state="${state}">${state}</span>`;
 }
 
-export type HealthLabel = 'healthy' | 'unhealthy' | 'untested';
+export type HealthLabel = 'healthy' | 'unhealthy' | 'untested' | 'off';
 
 /** Health as a badge: from the health report when there is one, else from the last test. */
 export function healthBadge(label: HealthLabel, title?: string): Html {

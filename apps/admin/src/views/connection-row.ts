@@ -17,8 +17,9 @@ export interface RowContext {
   canEdit: boolean;
 }
 
-/** The health label of a connection: the health report's verdict when known, else the last test's. */
+/** The health label: 'off' when disabled, else the health report's verdict when known, else the last test's. */
 export function healthOf(c: ConnectionRecord, healthy?: boolean): HealthLabel {
+  if (c.state === 'disabled') return 'off';
   if (c.last_test_at === null) return 'untested';
   if (healthy !== undefined) return healthy ? 'healthy' : 'unhealthy';
   return c.last_test_success ? 'healthy' : 'unhealthy';

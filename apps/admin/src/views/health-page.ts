@@ -2,11 +2,11 @@ import type { ConnectionHealth, ExchangeId, HealthReport } from '@cts/core';
 import { EXCHANGE_NAMES } from '@cts/core';
 import type { AdminSession } from '../auth/session.ts';
 import { healthBadge, stateBadge } from './badges.ts';
-import { apiTypeLabel, formatMs, formatPercent } from './format.ts';
+import { apiTypeLabel, formatMs, formatPercent, formatTime } from './format.ts';
 import type { HealthSeries } from './health-series.ts';
 import { type Html, html } from './html.ts';
 import { layout } from './layout.ts';
-import { sparkline } from './sparkline.ts';
+import { barSparkline, sparkline } from './sparkline.ts';
 
 function tile(label: string, value: string | number): Html {
   return html`<div class="tile"><div class="value">${value}</div><div class="label">${label}</div></div>`;
@@ -15,26 +15,22 @@ function tile(label: string, value: string | number): Html {
 function row(h: ConnectionHealth, series: HealthSeries | undefined): Html {
   return html`<tr data-connection-id="${h.connectionId}">
 <td data-label="Connection"><strong>${h.name}</strong><div class="muted">${EXCHANGE_NAMES[h.exchange]} · ${apiTypeLabel(h.apiType)}</div></td>
-<td data-label="State">${stateBadge(h.state)} ${healthBadge(h.lastCheckTime === null ? 'untested' : h.healthy ? 'healthy' : 'unhealthy')}</td>
+<td data-label="State">${stateBadge(h.state)} ${healthBadge(h.state === 'disabled' ? 'off' : h.lastCheckTime === null ? 'untested' : h.healthy ? 'healthy' : 'unhealthy')}</td>
 <td data-label="Uptime (24 h)">${formatPercent(h.uptime)}${
-    series
-      ? sparkline(series.uptime, {
-          label: `Uptime of ${h.name}, last 24 hours`,
-          min: 0,
-          max: 100,
-          tone: 'ok',
-        })
-      : ''
+    series ? barSparkline(series.uptime, { label: `Uptime of ${h.name} per hour, last 24 hours` }) : ''
   }</td>
 <td data-label="Response time">${formatMs(h.responseTime)} <span class="muted">p95 ${formatMs(h.p95ResponseTime)}</span>${
     series
-      ? sparkline(series.responseTime, { label: `Response time of ${h.name}, last 24 hours`, min: 0 })
+      ? sparkline(series.recentResponseTimes, {
+          label: `Response times of the last ${series.recentResponseTimes.length} checks of ${h.name}`,
+          min: 0,
+        })
       : ''
   }</td>
 <td data-label="Errors in a row">${h.errorCount}</td>
 <td data-label="Breaker">${h.breaker.state}</td>
 <td data-label="Clock offset">${h.clockOffsetMs === null ? '—' : `${Math.round(h.clockOffsetMs)} ms`}</td>
-<td data-label="Last check">${h.lastCheckTime ?? 'never'}</td>
+<td data-label="Last check">${formatTime(h.lastCheckTime === null ? null : Date.parse(h.lastCheckTime))}</td>
 </tr>`;
 }
 
@@ -65,7 +61,7 @@ ${
       )}</div>`
 }
 </section>
-<table class="data cards"><thead><tr><th scope="col">Connection</th><th scope="col">State</th><th scope="col">Uptime (24 h)</th>
+<table class="data cards plain"><thead><tr><th scope="col">Connection</th><th scope="col">State</th><th scope="col">Uptime (24 h)</th>
 <th scope="col">Response time</th><th scope="col">Errors in a row</th><th scope="col">Breaker</th><th scope="col">Clock offset</th>
 <th scope="col">Last check</th></tr></thead>
 <tbody>${

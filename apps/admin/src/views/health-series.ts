@@ -5,6 +5,8 @@ export interface HealthSeries {
   uptime: Array<number | null>;
   /** Average response time per bucket, ms. */
   responseTime: Array<number | null>;
+  /** Response times of the last samples (up to `recent`), oldest first, ms. */
+  recentResponseTimes: number[];
 }
 
 /** Buckets samples in [from, from + buckets × bucketMs) into per-bucket uptime and average response time. */
@@ -13,6 +15,7 @@ export function healthSeries(
   from: number,
   bucketMs: number,
   buckets: number,
+  recent = 40,
 ): HealthSeries {
   const ok = new Array<number>(buckets).fill(0);
   const all = new Array<number>(buckets).fill(0);
@@ -27,5 +30,6 @@ export function healthSeries(
   return {
     uptime: all.map((n, i) => (n === 0 ? null : (ok[i]! / n) * 100)),
     responseTime: all.map((n, i) => (n === 0 ? null : rt[i]! / n)),
+    recentResponseTimes: samples.slice(-recent).map((s) => s.responseTimeMs),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { healthSeries } from './health-series.ts';
-import { sparkline } from './sparkline.ts';
+import { barSparkline, sparkline } from './sparkline.ts';
 
 describe('healthSeries', () => {
   it('buckets samples into uptime and average response time, leaving empty buckets null', () => {
@@ -17,6 +17,7 @@ describe('healthSeries', () => {
     );
     expect(s.uptime).toEqual([50, null, 100]);
     expect(s.responseTime).toEqual([200, null, 50]);
+    expect(s.recentResponseTimes).toEqual([100, 300, 50, 1]);
   });
 });
 
@@ -31,5 +32,16 @@ describe('sparkline', () => {
 
   it('says there is no data when every value is missing', async () => {
     expect(String(await sparkline([null, null], { label: 'x' }))).toContain('no data');
+  });
+});
+
+describe('barSparkline', () => {
+  it('draws a bar per bucket, coloured by uptime, and a baseline for empty buckets', async () => {
+    const svg = String(await barSparkline([100, null, 50, 95], { label: 'Uptime' }));
+    expect(svg.match(/class="bar bar-ok"/g)).toHaveLength(1);
+    expect(svg.match(/class="bar bar-err"/g)).toHaveLength(1);
+    expect(svg.match(/class="bar bar-warn"/g)).toHaveLength(1);
+    expect(svg.match(/class="bar-empty"/g)).toHaveLength(1);
+    expect(svg).toContain('height="26.0"');
   });
 });

@@ -37,3 +37,25 @@ export function sparkline(
         : html`<circle class="${cls}" r="1.5" cx="${points.split(',')[0]}" cy="${points.split(',')[1]}"/>`,
   )}</svg>`;
 }
+
+/**
+ * An inline SVG bar sparkline of percentages (0..100), one bar per bucket; empty buckets are drawn as a faint
+ * baseline so that gaps read as "no data", not as 0%.
+ */
+export function barSparkline(values: Array<number | null>, options: { label: string }): Html {
+  const w = 120;
+  const h = 28;
+  if (values.every((v) => v === null)) return html`<span class="muted">no data</span>`;
+  const slot = w / values.length;
+  const bar = Math.max(1, slot - 1);
+  return html`<svg class="sparkline" viewBox="0 0 ${w} ${h}" role="img" aria-label="${options.label}" preserveAspectRatio="none">${values.map(
+    (v, i) => {
+      const x = (i * slot).toFixed(1);
+      if (v === null)
+        return html`<rect class="bar-empty" x="${x}" y="${h - 1}" width="${bar.toFixed(1)}" height="1"/>`;
+      const height = Math.max(1, (Math.min(100, Math.max(0, v)) / 100) * (h - 2));
+      const cls = v >= 99 ? 'bar bar-ok' : v >= 90 ? 'bar bar-warn' : 'bar bar-err';
+      return html`<rect class="${cls}" x="${x}" y="${(h - height).toFixed(1)}" width="${bar.toFixed(1)}" height="${height.toFixed(1)}"/>`;
+    },
+  )}</svg>`;
+}
