@@ -1,0 +1,168 @@
+import type { ConnectionFilter, ConnectionRecord } from '@cts/core/connections';
+import {
+  type ConnectionRepo,
+  type ConnectionWrite,
+  type EncryptedBlob,
+  VersionConflictError,
+} from '@cts/core/storage';
+import { and, asc, eq, exists, type SQL, sql } from 'drizzle-orm';
+import type { CtsDatabase } from '../database.ts';
+import { connectionCredentials } from '../schema/connection-credentials.ts';
+import { connections } from '../schema/connections.ts';
+import { healthSamples } from '../schema/health-samples.ts';
+import { testResults } from '../schema/test-results.ts';
+import { toColumns, toInsert, toRecord } from './connection-rows.ts';
+
+/** Retries of an update without `expectedVersion` that lost a race to another writer. */
+const UNCONDITIONAL_RETRIES = 5;
+
+function blobColumns(blob: EncryptedBlob) {
+  return { keyId: blob.keyId, iv: blob.iv, ciphertext: blob.ciphertext };
+}
+
+/**
+ * Connections and their encrypted credentials over drizzle's SQLite API (libSQL and D1 alike). Multi-row writes go
+ * through one `batch` (atomic); optimistic concurrency is a `WHERE version = ?` on the write itself.
+ */
+export class LibsqlConnectionRepo implements ConnectionRepo {
+  readonly #db: CtsDatabase;
+
+  constructor(db: CtsDatabase) {
+    this.#db = db;
+  }
+
+  async create(
+    id: string,
+    fields: ConnectionWrite,
+    credentials: EncryptedBlob,
+    now: number,
+  ): Promise<ConnectionRecord> {
+    const db = this.#db;
+    const [rows] = await db.batch([
+      db
+        .insert(connections)
+        .values(toInsert(id, fields, now))
+        .returning(),
+      db.insert(connectionCredentials).values({ connectionId: id, ...blobColumns(credentials) }),
+    ]);
+    return toRecord(rows[0]!);
+  }
+
+  async get(id: string): Promise<ConnectionRecord | null> {
+    const rows = await this.#db.select().from(connections).where(eq(connections.id, id)).limit(1);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async list(filter: ConnectionFilter = {}): Promise<ConnectionRecord[]> {
+    const where: SQL[] = [];
+    if (filter.exchange !== undefined) where.push(eq(connections.exchange, filter.exchange));
+    if (filter.apiType !== undefined) where.push(eq(connections.apiType, filter.apiType));
+    if (filter.state !== undefined) where.push(eq(connections.state, filter.state));
+    if (filter.enabled !== undefined)
+      where.push(
+        filter.enabled ? sql`${connections.state} <> 'disabled'` : eq(connections.state, 'disabled'),
+      );
+    if (filter.active !== undefined)
+      where.push(filter.active ? eq(connections.state, 'active') : sql`${connections.state} <> 'active'`);
+    const rows = await this.#db
+      .select()
+      .from(connections)
+      .where(and(...where))
+      .orderBy(asc(connections.createdAt), asc(connections.id));
+    return rows.map(toRecord);
+  }
+
+  async update(
+    id: string,
+    patch: Partial<ConnectionWrite>,
+    options: { now: number; expectedVersion?: number; credentials?: EncryptedBlob },
+  ): Promise<ConnectionRecord | null> {
+    for (let attempt = 0; ; attempt++) {
+      let expected = options.expectedVersion;
+      if (expected === undefined) {
+        const current = await this.get(id);
+        if (!current) return null;
+        expected = current.version;
+      }
+      const updated = await this.#write(id, patch, options, expected);
+      if (updated) return updated;
+      const actual = await this.get(id);
+      if (!actual) return null;
+      if (options.expectedVersion !== undefined || attempt >= UNCONDITIONAL_RETRIES)
+        throw new VersionConflictError(id, expected, actual.version);
+    }
+  }
+
+  /** One conditional write: the record (and the blob, in the same batch) only if the version is still `expected`. */
+  async #write(
+    id: string,
+    patch: Partial<ConnectionWrite>,
+    options: { now: number; credentials?: EncryptedBlob },
+    expected: number,
+  ): Promise<ConnectionRecord | null> {
+    const db = this.#db;
+    const isCurrent = and(eq(connections.id, id), eq(connections.version, expected));
+    const updateRecord = db
+      .update(connections)
+      .set({ ...toColumns(patch), updatedAt: options.now, version: sql`${connections.version} + 1` })
+      .where(isCurrent)
+      .returning();
+    if (!options.credentials) {
+      const rows = await updateRecord;
+      return rows[0] ? toRecord(rows[0]) : null;
+    }
+    // The blob goes first, guarded by the same version check, so both writes happen or neither does.
+    const [, rows] = await db.batch([
+      db
+        .update(connectionCredentials)
+        .set(blobColumns(options.credentials))
+        .where(
+          and(
+            eq(connectionCredentials.connectionId, id),
+            exists(db.select({ one: sql`1` }).from(connections).where(isCurrent)),
+          ),
+        ),
+      updateRecord,
+    ]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const db = this.#db;
+    const results = await db.batch([
+      db.delete(connectionCredentials).where(eq(connectionCredentials.connectionId, id)),
+      db.delete(testResults).where(eq(testResults.connectionId, id)),
+      db.delete(healthSamples).where(eq(healthSamples.connectionId, id)),
+      db.delete(connections).where(eq(connections.id, id)).returning({ id: connections.id }),
+    ]);
+    return results[3].length > 0;
+  }
+
+  async getCredentials(id: string): Promise<EncryptedBlob | null> {
+    const rows = await this.#db
+      .select()
+      .from(connectionCredentials)
+      .where(eq(connectionCredentials.connectionId, id))
+      .limit(1);
+    const row = rows[0];
+    return row ? { keyId: row.keyId, iv: row.iv, ciphertext: row.ciphertext } : null;
+  }
+
+  async listCredentials(): Promise<Array<{ id: string; credentials: EncryptedBlob }>> {
+    const rows = await this.#db
+      .select()
+      .from(connectionCredentials)
+      .orderBy(asc(connectionCredentials.connectionId));
+    return rows.map((r) => ({
+      id: r.connectionId,
+      credentials: { keyId: r.keyId, iv: r.iv, ciphertext: r.ciphertext },
+    }));
+  }
+
+  async replaceCredentials(id: string, credentials: EncryptedBlob): Promise<void> {
+    await this.#db
+      .update(connectionCredentials)
+      .set(blobColumns(credentials))
+      .where(eq(connectionCredentials.connectionId, id));
+  }
+}

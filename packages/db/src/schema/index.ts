@@ -1,0 +1,7 @@
+/** The drizzle schema: one table a file. The same schema runs on libSQL and Cloudflare D1. */
+export * from './batch-jobs.ts';
+export * from './batch-tasks.ts';
+export * from './connection-credentials.ts';
+export * from './connections.ts';
+export * from './health-samples.ts';
+export * from './test-results.ts';
