@@ -1,5 +1,6 @@
-import { hmacSha256Hex, verifyAsymmetric } from '@cts/core/crypto';
+import { verifyAsymmetric } from '@cts/core/crypto';
 import type { SimAccount } from '../../accounts/account.ts';
+import { hmacHex } from '../hmac.ts';
 import { parsePairs, safeDecode } from '../http.ts';
 import type { Verdict } from '../pipeline.ts';
 
@@ -56,7 +57,7 @@ export async function verifyBinance(
     };
   const payload = q.rest + b.rest;
   if (account.keyType === 'hmac') {
-    const expected = await hmacSha256Hex(account.hmacSecret!, payload);
+    const expected = hmacHex(account.hmacSecret!, payload);
     return expected === signature.toLowerCase() ? {} : { reason: 'bad_signature' };
   }
   const ok = await verifyAsymmetric(

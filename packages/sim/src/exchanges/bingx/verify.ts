@@ -1,5 +1,5 @@
-import { hmacSha256Hex } from '@cts/core/crypto';
 import type { SimAccount } from '../../accounts/account.ts';
+import { hmacHex } from '../hmac.ts';
 import { parsePairs, safeDecode } from '../http.ts';
 import type { Verdict } from '../pipeline.ts';
 import { sameText } from '../shared.ts';
@@ -40,13 +40,10 @@ export async function verifyBingx(
     return { reason: 'timestamp' };
   if (!signature) return { reason: 'bad_signature', detail: 'null' };
   const asSent = q + b;
-  const expected = await hmacSha256Hex(account.hmacSecret!, asSent);
+  const expected = hmacHex(account.hmacSecret!, asSent);
   if (sameText(expected, signature.toLowerCase())) return {};
   const decoded = safeDecode(q) + safeDecode(b);
-  if (
-    decoded !== asSent &&
-    sameText(await hmacSha256Hex(account.hmacSecret!, decoded), signature.toLowerCase())
-  )
+  if (decoded !== asSent && sameText(hmacHex(account.hmacSecret!, decoded), signature.toLowerCase()))
     return {};
   return { reason: 'bad_signature' };
 }

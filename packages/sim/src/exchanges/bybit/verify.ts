@@ -1,6 +1,7 @@
-import { hmacSha256Hex, verifyAsymmetric } from '@cts/core/crypto';
+import { verifyAsymmetric } from '@cts/core/crypto';
 import type { SimAccount } from '../../accounts/account.ts';
 import type { RejectReason } from '../../stats.ts';
+import { hmacHex } from '../hmac.ts';
 import { parseMs, sameText } from '../shared.ts';
 
 export interface BybitSigned {
@@ -34,6 +35,6 @@ export async function verifyBybit(
     const ok = await verifyAsymmetric('rsa', account.publicKeyPem!, message, req.sign).catch(() => false);
     return ok ? {} : { reason: 'bad_signature' };
   }
-  const expected = await hmacSha256Hex(account.hmacSecret!, message);
+  const expected = hmacHex(account.hmacSecret!, message);
   return sameText(expected, req.sign) ? {} : { reason: 'bad_signature' };
 }

@@ -1,5 +1,5 @@
-import { hmacSha256Base64 } from '@cts/core/crypto';
 import type { SimAccount } from '../../accounts/account.ts';
+import { hmacBase64 } from '../hmac.ts';
 import type { Verdict } from '../pipeline.ts';
 import { sameText } from '../shared.ts';
 
@@ -31,7 +31,7 @@ export async function verifyOkx(account: SimAccount, req: OkxSigned, serverNow: 
   if (Math.abs(serverNow - ts) > 30_000)
     return { reason: 'timestamp', detail: '50102:Timestamp request expired.' };
   if (req.passphrase !== account.passphrase) return { reason: 'bad_passphrase' };
-  const expected = await hmacSha256Base64(
+  const expected = hmacBase64(
     account.hmacSecret!,
     `${req.timestamp}${req.method.toUpperCase()}${req.requestPath}${req.body}`,
   );

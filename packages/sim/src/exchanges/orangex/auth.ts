@@ -1,7 +1,8 @@
-import { hmacSha256Hex, toHex, utf8 } from '@cts/core/crypto';
+import { toHex, utf8 } from '@cts/core/crypto';
 import type { SimAccount } from '../../accounts/account.ts';
 import type { SimDeps } from '../deps.ts';
 import type { Identity } from '../dialect.ts';
+import { hmacHex } from '../hmac.ts';
 import type { Verdict } from '../pipeline.ts';
 import { sameText } from '../shared.ts';
 
@@ -49,7 +50,7 @@ export async function verifyAuth(
   const ts = timestamp && /^\d{1,17}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
   if (Number.isNaN(ts) || Math.abs(serverNow - ts) > SIGNATURE_WINDOW_MS) return { reason: 'timestamp' };
   const nonce = str(params.nonce) ?? '';
-  const inner = await hmacSha256Hex(account.hmacSecret!, `${account.apiKey}\n${timestamp}\n${nonce}\n`);
+  const inner = hmacHex(account.hmacSecret!, `${account.apiKey}\n${timestamp}\n${nonce}\n`);
   const expected = toHex(utf8.encode(inner));
   return sameText(expected, (str(params.signature) ?? '').toLowerCase()) ? {} : { reason: 'bad_signature' };
 }

@@ -1,5 +1,5 @@
-import { hmacSha256Hex } from '@cts/core/crypto';
 import type { SimAccount } from '../../accounts/account.ts';
+import { hmacHex } from '../hmac.ts';
 import { parsePairs } from '../http.ts';
 import type { Verdict } from '../pipeline.ts';
 import { sameText } from '../shared.ts';
@@ -24,6 +24,6 @@ export async function verifyPionex(
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
   const withBody = req.method === 'POST' || req.method === 'DELETE' ? req.body : '';
-  const expected = await hmacSha256Hex(account.hmacSecret!, `${req.method}${req.path}?${sorted}${withBody}`);
+  const expected = hmacHex(account.hmacSecret!, `${req.method}${req.path}?${sorted}${withBody}`);
   return sameText(expected, req.signature.toLowerCase()) ? {} : { reason: 'bad_signature' };
 }
