@@ -6,6 +6,7 @@ import { createOkxConnector } from './okx/okx-connector.ts';
 import { createOrangexConnector } from './orangex/orangex-connector.ts';
 import { createPionexConnector } from './pionex/pionex-connector.ts';
 import { resolveOptions } from './shared/options.ts';
+import { withStreamTest } from './shared/ws-streams.ts';
 import type { Connector, ConnectorOptions } from './types.ts';
 
 /** Each exchange's connector factory; options arrive validated. */
@@ -30,5 +31,6 @@ export function createConnector(options: ConnectorOptions): Connector {
   const resolved = resolveOptions(options);
   const factory = FACTORIES[resolved.exchange];
   if (!factory) throw new TypeError(`exchange: no connector is registered for ${resolved.exchange}`);
-  return factory(options);
+  const connector = factory(options);
+  return resolved.apiType === 'websocket' ? withStreamTest(connector, options) : connector;
 }

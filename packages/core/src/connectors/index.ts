@@ -8,4 +8,9 @@ export { type BybitSignInput, createBybitConnector, signBybitRequest } from './b
 export * from './create-connector.ts';
 export { createOkxConnector, type OkxSignInput, signOkxRequest } from './okx/index.ts';
 export type { HttpSpec } from './shared/http.ts';
+export { wsBaseUrl } from './shared/ws-hosts.ts';
+export type { StreamMonitorEvent, StreamMonitorOptions, StreamMonitorState } from './shared/ws-monitor.ts';
+export { StreamMonitor } from './shared/ws-monitor.ts';
+export type { StreamEvent, StreamPlan, StreamProtocol } from './shared/ws-protocol.ts';
+export { createStreamMonitor, createStreamProtocol, withStreamTest } from './shared/ws-streams.ts';
 export type * from './types.ts';

@@ -4,6 +4,7 @@ import type { RequestGate } from '../limiter/gate.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { FetchLike } from '../ports/fetch.ts';
 import type { Logger } from '../ports/logger.ts';
+import type { WebSocketFactory } from '../ports/websocket.ts';
 
 export interface Credentials {
   apiKey: string;
@@ -38,6 +39,8 @@ export interface ConnectorOptions {
   /** Retries of retryable failures (429, 5xx, timeouts, network), with backoff. Never for auth failures. @default 2 */
   maxRetries?: number;
   logger?: Logger;
+  /** Opens the private stream of apiType 'websocket'. @default the global WebSocket (Node 22+, Bun, Deno) */
+  webSocketFactory?: WebSocketFactory;
 }
 
 /** One asset in a normalized balance. Amounts are numbers in the asset's own units. */

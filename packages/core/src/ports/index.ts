@@ -2,3 +2,4 @@
 export * from './clock.ts';
 export * from './fetch.ts';
 export * from './logger.ts';
+export * from './websocket.ts';

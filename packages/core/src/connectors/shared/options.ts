@@ -17,7 +17,9 @@ import type { ConnectorOptions } from '../types.ts';
 import type { HttpContext } from './http.ts';
 
 /** Options after validation, with defaults applied. */
-export type ResolvedOptions = Required<Omit<ConnectorOptions, 'baseUrl' | 'accountId'>> & {
+export type ResolvedOptions = Required<
+  Omit<ConnectorOptions, 'baseUrl' | 'accountId' | 'webSocketFactory'>
+> & {
   baseUrl?: string;
   environment: Environment;
 };

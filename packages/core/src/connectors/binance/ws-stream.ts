@@ -1,0 +1,91 @@
+import { parseFrame, streamClosedError } from '../shared/ws-errors.ts';
+import { wsBaseUrl } from '../shared/ws-hosts.ts';
+import type { StreamContext, StreamEvent, StreamProtocol } from '../shared/ws-protocol.ts';
+import type { AssetBalance, Balance } from '../types.ts';
+import { mapBinanceError } from './errors.ts';
+import { STABLECOINS } from './normalize.ts';
+import { binanceSignature } from './signer.ts';
+
+export const BINANCE_WS_API_PATH = '/ws-api/v3';
+const SUBSCRIBE_ID = 'cts-user-data';
+
+/** `outboundAccountPosition.B[]` (`{a, f, l}`) → Balance; totals count stablecoins (no prices on the stream). */
+export function normalizeBinanceAccountPosition(event: Record<string, unknown>): Balance {
+  const rows = Array.isArray(event.B) ? (event.B as Record<string, unknown>[]) : [];
+  const assets: AssetBalance[] = rows.map((r) => {
+    const free = Number(r.f) || 0;
+    const locked = Number(r.l) || 0;
+    return { asset: String(r.a), total: free + locked, available: free, locked };
+  });
+  const stable = assets.filter((a) => STABLECOINS.includes(a.asset));
+  return {
+    currency: 'USDT',
+    total: stable.reduce((s, a) => s + a.total, 0),
+    available: stable.reduce((s, a) => s + a.available, 0),
+    assets,
+  };
+}
+
+/**
+ * Binance spot user data over the WebSocket API (reference §2.6; listenKeys were removed for spot on
+ * 2026-02-20): `userDataStream.subscribe.signature` with `{apiKey, recvWindow, timestamp, signature}`, the
+ * signature over the parameters sorted by name (HMAC hex; RSA/Ed25519 base64). The server pings every 20 s
+ * at the protocol level (the WebSocket answers); balances arrive only on change (`outboundAccountPosition`).
+ */
+export function createBinanceStream(ctx: StreamContext): StreamProtocol {
+  const o = ctx.options;
+  const url = `${wsBaseUrl('binance', o.environment, 'default', o.baseUrl)}${BINANCE_WS_API_PATH}`;
+  return {
+    label: 'Binance WebSocket API user data stream',
+    ping: null,
+    pingIntervalMs: 20_000,
+    serverSilenceMs: null,
+    balanceOnSubscribe: false,
+    heartbeatNote: 'the server pings every 20 s at the protocol level and the WebSocket answers by itself',
+    async prepare() {
+      const timestamp = String(Math.round(ctx.now()));
+      const recvWindow = String(o.recvWindowMs);
+      const payload = `apiKey=${o.credentials.apiKey}&recvWindow=${recvWindow}&timestamp=${timestamp}`;
+      const signature = decodeURIComponent(await binanceSignature(payload, o.credentials));
+      const params = {
+        apiKey: o.credentials.apiKey,
+        recvWindow: Number(recvWindow),
+        timestamp: Number(timestamp),
+        signature,
+      };
+      return {
+        url,
+        safeUrl: url,
+        login: JSON.stringify({ id: SUBSCRIBE_ID, method: 'userDataStream.subscribe.signature', params }),
+        subscribe: null,
+      };
+    },
+    read(text): StreamEvent {
+      const m = parseFrame(text);
+      if (!m) return { kind: 'other' };
+      if (m.id === SUBSCRIBE_ID) {
+        if (m.status === 200) {
+          const result = m.result as { subscriptionId?: number } | undefined;
+          return { kind: 'authenticated', detail: `subscriptionId ${result?.subscriptionId ?? '?'}` };
+        }
+        const error = (m.error ?? {}) as { code?: number; msg?: string };
+        return {
+          kind: 'error',
+          error: mapBinanceError(
+            { status: Number(m.status) || 400, code: error.code, msg: error.msg },
+            ctx.now(),
+          ),
+        };
+      }
+      const event = m.event as Record<string, unknown> | undefined;
+      if (event?.e === 'outboundAccountPosition')
+        return {
+          kind: 'balance',
+          balance: normalizeBinanceAccountPosition(event),
+          detail: 'outboundAccountPosition',
+        };
+      return { kind: 'other' };
+    },
+    closeError: (info) => streamClosedError('Binance user data stream', info),
+  };
+}

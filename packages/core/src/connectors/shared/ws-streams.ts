@@ -1,0 +1,90 @@
+import type { ExchangeId } from '../../exchanges/catalog.ts';
+import { globalWebSocketFactory } from '../../ports/websocket.ts';
+import { createBinanceStream } from '../binance/ws-stream.ts';
+import { createBingxStream } from '../bingx/ws-stream.ts';
+import { createBybitStream } from '../bybit/ws-stream.ts';
+import { createOkxStream } from '../okx/ws-stream.ts';
+import { createOrangexStream } from '../orangex/ws-stream.ts';
+import { createPionexStream } from '../pionex/ws-stream.ts';
+import type { Connector, ConnectorOptions } from '../types.ts';
+import { accountScope, httpContext, resolveOptions } from './options.ts';
+import { StreamMonitor, type StreamMonitorOptions } from './ws-monitor.ts';
+import type { StreamContext, StreamProtocol } from './ws-protocol.ts';
+import type { StreamDeps } from './ws-session.ts';
+import { runStreamConnectionTest } from './ws-test-runner.ts';
+
+const STREAMS: Record<ExchangeId, (ctx: StreamContext) => StreamProtocol> = {
+  binance: createBinanceStream,
+  bingx: createBingxStream,
+  bybit: createBybitStream,
+  okx: createOkxStream,
+  orangex: createOrangexStream,
+  pionex: createPionexStream,
+};
+
+/**
+ * The private-stream protocol of an exchange account. `offsetMs` reads the clock offset to sign with
+ * (a connector's `clockOffsetMs` after its clock sync).
+ */
+export function createStreamProtocol(
+  options: ConnectorOptions,
+  offsetMs: () => number = () => 0,
+): StreamProtocol {
+  const o = resolveOptions(options);
+  const ctx: StreamContext = {
+    options: o,
+    http: httpContext(o, accountScope(options)),
+    now: () => o.clock.now() + offsetMs(),
+  };
+  return STREAMS[o.exchange](ctx);
+}
+
+function streamDeps(options: ConnectorOptions): StreamDeps {
+  const o = resolveOptions(options);
+  return {
+    webSocketFactory: options.webSocketFactory ?? globalWebSocketFactory,
+    clock: o.clock,
+    timeoutMs: o.timeoutMs,
+  };
+}
+
+/**
+ * Gives a connector the `websocket` connection test: REST clock sync, then the private stream (open,
+ * authenticate, subscribe, heartbeat, clean close). Other methods delegate to the REST connector.
+ */
+export function withStreamTest(connector: Connector, options: ConnectorOptions): Connector {
+  const protocol = createStreamProtocol(options, () => connector.clockOffsetMs);
+  const deps = streamDeps(options);
+  return {
+    exchange: connector.exchange,
+    apiType: connector.apiType,
+    environment: connector.environment,
+    get clockOffsetMs() {
+      return connector.clockOffsetMs;
+    },
+    getServerTime: () => connector.getServerTime(),
+    syncClock: (samples) => connector.syncClock(samples),
+    getBalance: () => connector.getBalance(),
+    getPermissions: () => connector.getPermissions(),
+    testConnection: () => runStreamConnectionTest(connector, protocol, deps),
+  };
+}
+
+/**
+ * A long-lived private stream for health checks (reconnects with backoff, re-authenticates, keeps
+ * listenKeys alive). Start it with `start()`, end it with `stop()`.
+ *
+ * @example
+ * const monitor = createStreamMonitor({ exchange: 'bybit', apiType: 'websocket', credentials }, { onEvent });
+ * monitor.start();
+ */
+export function createStreamMonitor(
+  options: ConnectorOptions,
+  extra: Omit<StreamMonitorOptions, keyof StreamDeps | 'protocol'> & { offsetMs?: () => number } = {},
+): StreamMonitor {
+  return new StreamMonitor({
+    ...streamDeps(options),
+    ...extra,
+    protocol: createStreamProtocol(options, extra.offsetMs),
+  });
+}
