@@ -6,6 +6,7 @@ import { AccountStore } from './accounts/account-store.ts';
 import { createControlRoutes } from './control/control-routes.ts';
 import { createBinanceRoutes } from './exchanges/binance/routes.ts';
 import { createBingxRoutes } from './exchanges/bingx/routes.ts';
+import { createBingxListenKeyRoutes } from './exchanges/bingx/ws-listen-key.ts';
 import { createBybitRoutes } from './exchanges/bybit/routes.ts';
 import type { SimDeps } from './exchanges/deps.ts';
 import { RESET_HEADER, type SimEnv, toResponse } from './exchanges/http.ts';
@@ -18,6 +19,8 @@ import { faultsInputSchema } from './faults/fault-rules.ts';
 import { RateLimiter } from './limits/rate-limiter.ts';
 import { environmentPrefixes, type Simulator, type SimulatorOptions } from './simulator.ts';
 import { Stats } from './stats.ts';
+import { StreamHub } from './ws/stream-hub.ts';
+import { STREAM_ROUTES } from './ws/stream-routes.ts';
 
 const PROFILES = ['published', 'seed'];
 
@@ -46,12 +49,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     inProcessIp: options.inProcessIp ?? '127.0.0.1',
   };
   const app = new Hono<SimEnv>();
+  const streams = new StreamHub(deps, STREAM_ROUTES);
 
   const sim: Simulator = {
     app,
     clock: deps.clock,
     profile,
     accounts: deps.accounts,
+    streams,
     fetch: async (input, init) => {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
       const response = await app.fetch(request, {});
@@ -86,6 +91,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       deps.faults.clear();
       deps.stats.reset();
       deps.tokens.clear();
+      streams.listenKeys.clear();
     },
   };
 
@@ -95,8 +101,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (exchange === 'bybit') app.route(prefix, createBybitRoutes(deps, environment));
       else if (exchange === 'binance') app.route(prefix, createBinanceRoutes(deps, environment));
       else if (exchange === 'okx') app.route(prefix, createOkxRoutes(deps));
-      else if (exchange === 'bingx') app.route(prefix, createBingxRoutes(deps, environment));
-      else if (exchange === 'pionex') app.route(prefix, createPionexRoutes(deps));
+      else if (exchange === 'bingx') {
+        app.route(prefix, createBingxListenKeyRoutes(deps, streams.listenKeys, environment));
+        app.route(prefix, createBingxRoutes(deps, environment));
+      } else if (exchange === 'pionex') app.route(prefix, createPionexRoutes(deps));
       else app.route(prefix, createOrangexRoutes(deps));
     }
   app.notFound((c) => toResponse({ status: 404, body: { error: 'not_found', path: c.req.path } }, {}));

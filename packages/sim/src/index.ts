@@ -9,3 +9,4 @@ export * from './limits/index.ts';
 export { type SimulatorServer, type SimulatorServerOptions, startSimulatorServer } from './server.ts';
 export { environmentPrefixes, type Simulator, type SimulatorOptions } from './simulator.ts';
 export * from './stats.ts';
+export * from './ws/index.ts';

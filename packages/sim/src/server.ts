@@ -1,8 +1,10 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createSimulator } from './app.ts';
 import { RESET_HEADER, type SimBindings } from './exchanges/http.ts';
 import type { Simulator, SimulatorOptions } from './simulator.ts';
+import { attachStreamUpgrades } from './ws/node-upgrade.ts';
 
 export interface SimulatorServerOptions extends SimulatorOptions {
   /** 0 = an ephemeral port. @default 0 */
@@ -20,7 +22,8 @@ export interface SimulatorServer {
 }
 
 /**
- * Serves a simulator over real HTTP on loopback. A reset fault destroys the socket.
+ * Serves a simulator over real HTTP on loopback, private WebSocket streams included
+ * (`ws://127.0.0.1:<port>/<exchange>[-env]/<real path>`). A reset fault destroys the socket.
  *
  * @example
  * const server = await startSimulatorServer({ port: 0 });
@@ -43,6 +46,7 @@ export function startSimulatorServer(options: SimulatorServerOptions = {}): Prom
         port,
       },
       (info: AddressInfo) => {
+        const closeStreams = attachStreamUpgrades(server as unknown as Server, simulator.streams);
         const url = `http://127.0.0.1:${info.port}`;
         resolve({
           url,
@@ -54,6 +58,7 @@ export function startSimulatorServer(options: SimulatorServerOptions = {}): Prom
                 closeAllConnections?: () => void;
                 close: (cb: () => void) => void;
               };
+              closeStreams();
               s.closeAllConnections?.();
               s.close(() => done());
             }),

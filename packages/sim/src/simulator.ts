@@ -8,6 +8,7 @@ import type { TokenStoreOptions } from './exchanges/orangex/tokens.ts';
 import type { FaultRule, FaultsInput } from './faults/fault-rules.ts';
 import type { LimitProfile } from './limits/seed-profile.ts';
 import type { StatsSnapshot } from './stats.ts';
+import type { StreamHub } from './ws/stream-hub.ts';
 
 export interface SimulatorOptions {
   /** The simulator's clock: timestamps are checked and limits counted against it. @default systemClock */
@@ -30,6 +31,8 @@ export interface Simulator {
   clock: Clock;
   profile: LimitProfile;
   accounts: AccountStore;
+  /** Private WebSocket streams: routing, listenKeys, open sockets (served by startSimulatorServer). */
+  streams: StreamHub;
   /** Creates an account; throws TypeError naming the field when the input is invalid. */
   createAccount(input: AccountInput): Promise<CreatedAccount>;
   /** Replaces the fault rules; throws TypeError naming the field when invalid. */

@@ -1,0 +1,28 @@
+import type { Environment, ExchangeId } from '@cts/core/exchanges';
+
+/** The server end of one WebSocket, as a session sees it (the Node adapter implements it over `ws`). */
+export interface SimSocket {
+  send(data: string | Uint8Array): void;
+  /** A protocol-level ping frame (Binance); the client's WebSocket answers with a pong by itself. */
+  ping(): void;
+  close(code: number, reason: string): void;
+}
+
+/** One private-stream connection's server logic. */
+export interface StreamSession {
+  message(text: string): void | Promise<void>;
+  /** A protocol-level pong arrived. */
+  pong(): void;
+  /** The socket closed (either side): stop timers. */
+  closed(): void;
+}
+
+export interface StreamRequest {
+  url: URL;
+  ip: string;
+  exchange: ExchangeId;
+  environment: Environment;
+}
+
+/** Starts a session on an accepted socket. */
+export type StreamOpener = (socket: SimSocket, request: StreamRequest) => StreamSession;
