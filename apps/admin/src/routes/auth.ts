@@ -15,7 +15,8 @@ function safeNext(base: string, next: unknown): string {
   if (
     typeof next !== 'string' ||
     !next.startsWith(`${base}/`) ||
-    next.startsWith('//') ||
+    next.includes('//') ||
+    next.includes('..') ||
     next.includes('\\')
   )
     return fallback;
