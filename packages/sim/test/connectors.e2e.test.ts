@@ -63,13 +63,15 @@ async function failure(make: () => Promise<ReturnType<typeof connect>>) {
 
 describe('connectors against the simulator', () => {
   for (const exchange of EXCHANGES)
-    for (const apiType of API_TYPE_MATRIX[exchange].filter((t) => t !== 'websocket'))
+    for (const apiType of API_TYPE_MATRIX[exchange])
       it(`${exchange} ${apiType}: testConnection succeeds`, async () => {
         const a = await account(exchange, { ipWhitelist: ['127.0.0.1'] });
         const result = await connect(a, apiType).testConnection();
         expect(result.error, JSON.stringify(result.log)).toBeUndefined();
         expect(result.success).toBe(true);
-        expect(result.balance?.assets.length).toBeGreaterThan(0);
+        // A websocket test may pass on the stream alone (balance pushes arrive only on changes).
+        if (apiType !== 'websocket' || result.balance)
+          expect(result.balance?.assets.length).toBeGreaterThan(0);
       });
 
   for (const exchange of EXCHANGES) {

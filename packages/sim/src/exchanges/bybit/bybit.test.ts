@@ -119,6 +119,17 @@ describe('bybit', () => {
     expect(denied.body.retCode).toBe(10005);
   });
 
+  it('answers 33004 once the key has expired', async () => {
+    const acct = await sim.createAccount({ exchange: 'bybit', expiresAt: clock.now() + 1000 });
+    expect((await send(bybitGet(BASE, acct, WALLET, 'accountType=UNIFIED', clock.now()))).body.retCode).toBe(
+      0,
+    );
+    await clock.advance(1000);
+    expect((await send(bybitGet(BASE, acct, WALLET, 'accountType=UNIFIED', clock.now()))).body.retCode).toBe(
+      33004,
+    );
+  });
+
   it('answers 10006 past 50 wallet-balance requests per UID per second, and recovers a second later', async () => {
     const acct = await sim.createAccount({ exchange: 'bybit' });
     const codes: number[] = [];
