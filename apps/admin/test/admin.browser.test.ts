@@ -139,6 +139,8 @@ describe('admin UI in Chromium', () => {
       });
     }
     const total = (await h.coordinator.getAllConnections()).length;
+    // Every exchange answers 150 ms late during the batch, so progress is seen between 0 and 100%.
+    h.sim.simulator.setFaults({ faults: [{ kind: 'latency', latency: { type: 'fixed', ms: 150 } }] });
     const page = await newPage(1280);
     await signInWithToken(page, await h.adminToken());
     await page.getByLabel('Select all connections').check();
@@ -156,6 +158,9 @@ describe('admin UI in Chromium', () => {
         { timeout: 20_000, interval: 50 },
       )
       .toBe('completed');
+    h.sim.simulator.setFaults({ faults: [] });
+    const partial = [...seen].map(Number).filter((d) => d < total);
+    expect(partial.length).toBeGreaterThan(0);
     expect(await panel.getAttribute('data-total')).toBe(String(total));
     expect(await panel.locator('[data-progress-text]').textContent()).toBe(`${total} of ${total} (100%)`);
     const bar = panel.locator('progress');
@@ -164,6 +169,42 @@ describe('admin UI in Chromium', () => {
     expect(await panel.locator('[data-task-status="failed"]').count()).toBe(1); // the wrong secret
     expect(await panel.locator('[data-summary]').textContent()).toContain(`${total - 1} passed, 1 failed`);
     await shot(page, 'desktop-batch-done');
+    await page.close();
+  });
+
+  it('filters, edits, pauses, resumes and deletes (with confirmation) through the table', async () => {
+    const page = await newPage(1280);
+    await signInWithToken(page, await h.adminToken());
+    await page.getByLabel('Exchange', { exact: true }).selectOption('okx');
+    await expect.poll(() => page.locator('#connections-table tbody tr').count()).toBe(4);
+    expect(page.url()).toContain('exchange=okx');
+    await page.getByLabel('State', { exact: true }).selectOption('active');
+    await expect.poll(() => page.locator('#connections-table tbody tr').count()).toBe(1);
+    expect(await page.locator('#connections-table tbody').textContent()).toContain('No connections match');
+    await page.goto(`${h.url}/admin/connections`);
+
+    await page.getByRole('button', { name: 'Edit OKX 1' }).click();
+    const dialog = page.locator('dialog#connection-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.getByLabel('API passphrase').count()).toBe(1);
+    await dialog.getByLabel('Name').fill('OKX renamed');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('OKX renamed').first().waitFor();
+
+    const row = page.locator('tr', { has: page.getByText('Bybit main') });
+    await row.getByRole('button', { name: 'Pause Bybit main' }).click();
+    await expect.poll(() => row.locator('[data-state]').textContent()).toBe('paused');
+    await row.getByRole('button', { name: 'Resume Bybit main' }).click();
+    await expect.poll(() => row.locator('[data-state]').textContent()).toBe('active');
+
+    const [okx4] = await h.coordinator
+      .listConnections({ exchange: 'okx' })
+      .then((l) => l.filter((c) => c.name === 'OKX 4'));
+    await page.getByRole('button', { name: 'Delete OKX 4' }).click(); // the confirm() is accepted by the page handler
+    await expect.poll(() => page.getByText('OKX 4', { exact: true }).count()).toBe(0);
+    await expect(h.coordinator.getConnection(okx4!.id)).rejects.toThrow(/does not exist/);
+    await page.locator('.flash-ok').waitFor();
     await page.close();
   });
 
