@@ -1,13 +1,11 @@
 import type { BatchJob, BatchRepo, BatchStatus, BatchTaskResult } from '@cts/core/storage';
-import { asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { affectedRows, type CtsDatabase } from '../database.ts';
 import { batchJobs } from '../schema/batch-jobs.ts';
 import { batchTasks } from '../schema/batch-tasks.ts';
 
 const TERMINAL: readonly BatchStatus[] = ['completed', 'interrupted', 'cancelled'];
 const UNFINISHED: BatchStatus[] = ['queued', 'running'];
-/** @default limit of list() */
-const DEFAULT_LIST_LIMIT = 100;
 
 type JobRow = typeof batchJobs.$inferSelect;
 type TaskRow = typeof batchTasks.$inferSelect;
@@ -41,7 +39,7 @@ function toTask(r: TaskRow): BatchTaskResult {
 /**
  * Batch jobs and their tasks. Creating a job writes the job and every task row in one `batch` (the task rows come
  * from one INSERT … SELECT over json_each, so 5,000 tasks cost one statement and two bound parameters — D1 allows
- * 100 per statement); each task result is a single-row upsert. A killed process leaves whole rows only.
+ * 100 per statement); each task result is a single-row update. A killed process leaves whole rows only.
  */
 export class LibsqlBatchRepo implements BatchRepo {
   readonly #db: CtsDatabase;
@@ -68,17 +66,14 @@ export class LibsqlBatchRepo implements BatchRepo {
     return rows[0] ? toJob(rows[0]) : null;
   }
 
-  /** Newest first (created_at, then id, descending). */
+  /** Newest first (created_at, then id, descending); every job unless `limit` is given. */
   async list(options: { limit?: number } = {}): Promise<BatchJob[]> {
-    const limit = options.limit ?? DEFAULT_LIST_LIMIT;
-    if (!Number.isInteger(limit) || limit < 0) throw new TypeError('limit: expected an integer >= 0');
+    const { limit } = options;
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0))
+      throw new TypeError('limit: expected an integer >= 0');
     if (limit === 0) return [];
-    const rows = await this.#db
-      .select()
-      .from(batchJobs)
-      .orderBy(desc(batchJobs.createdAt), desc(batchJobs.id))
-      .limit(limit);
-    return rows.map(toJob);
+    const query = this.#db.select().from(batchJobs).orderBy(desc(batchJobs.createdAt), desc(batchJobs.id));
+    return (limit === undefined ? await query : await query.limit(limit)).map(toJob);
   }
 
   /** Sets the status; 'running' stamps startedAt (once), a final status stamps finishedAt. Unknown id: no-op. */
@@ -90,23 +85,18 @@ export class LibsqlBatchRepo implements BatchRepo {
     await this.#db.update(batchJobs).set(set).where(eq(batchJobs.id, id));
   }
 
+  /** Updates the task's row (one single-row write); a task that is not part of a known job is ignored. */
   async saveTask(task: BatchTaskResult): Promise<void> {
-    const values = {
-      status: task.status,
-      startedAt: task.startedAt,
-      finishedAt: task.finishedAt,
-      result: task.result ?? null,
-      error: task.error ?? null,
-    };
     await this.#db
-      .insert(batchTasks)
-      .values({
-        batchId: task.batchId,
-        connectionId: task.connectionId,
-        position: sql`(SELECT coalesce(max(position) + 1, 0) FROM ${batchTasks} WHERE batch_id = ${task.batchId})`,
-        ...values,
+      .update(batchTasks)
+      .set({
+        status: task.status,
+        startedAt: task.startedAt,
+        finishedAt: task.finishedAt,
+        result: task.result ?? null,
+        error: task.error ?? null,
       })
-      .onConflictDoUpdate({ target: [batchTasks.batchId, batchTasks.connectionId], set: values });
+      .where(and(eq(batchTasks.batchId, task.batchId), eq(batchTasks.connectionId, task.connectionId)));
   }
 
   /** In the job's connectionIds order. */

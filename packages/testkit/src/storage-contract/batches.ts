@@ -69,6 +69,15 @@ export function batchContract(makeStorage: MakeStorage): void {
       await s.batches.create(job('mid', { createdAt: T0 + 1 }));
       expect((await s.batches.list()).map((j) => j.id)).toEqual(['new', 'mid', 'old']);
       expect((await s.batches.list({ limit: 2 })).map((j) => j.id)).toEqual(['new', 'mid']);
+      expect(await s.batches.list({ limit: 0 })).toEqual([]);
+    });
+
+    it('lists every job when no limit is given', async () => {
+      for (let i = 0; i < 120; i++)
+        await s.batches.create(job(`j${String(i).padStart(3, '0')}`, { createdAt: T0 + i }));
+      const all = await s.batches.list();
+      expect(all).toHaveLength(120);
+      expect(all[0]!.id).toBe('j119');
     });
 
     it('stamps startedAt when running and finishedAt when it ends', async () => {
@@ -88,6 +97,16 @@ export function batchContract(makeStorage: MakeStorage): void {
       await s.batches.create(job('b2'));
       await s.batches.setStatus('b2', 'cancelled', T0 + 7);
       expect(await s.batches.get('b2')).toMatchObject({ status: 'cancelled', finishedAt: T0 + 7 });
+    });
+
+    it('keeps the first startedAt when a job runs again, and ignores unknown ids', async () => {
+      await s.batches.create(job('b1'));
+      await s.batches.setStatus('b1', 'running', T0 + 5);
+      await s.batches.setStatus('b1', 'interrupted', T0 + 6);
+      await s.batches.setStatus('b1', 'running', T0 + 100);
+      expect(await s.batches.get('b1')).toMatchObject({ status: 'running', startedAt: T0 + 5 });
+      await s.batches.setStatus('nope', 'running', T0);
+      expect(await s.batches.get('nope')).toBeNull();
     });
 
     it('saves one task’s final state without touching the others', async () => {
@@ -125,6 +144,19 @@ export function batchContract(makeStorage: MakeStorage): void {
       expect((await s.batches.tasks('b1'))[1]).toEqual(rerun);
     });
 
+    it('ignores a task of an unknown job, and one the job does not have', async () => {
+      await s.batches.create(job('b1'));
+      await s.batches.saveTask({ ...queued('nope', 'c1'), status: 'succeeded' });
+      await s.batches.saveTask({ ...queued('b1', 'c9'), status: 'succeeded' });
+      expect(await s.batches.get('nope')).toBeNull();
+      expect(await s.batches.tasks('nope')).toEqual([]);
+      expect(await s.batches.tasks('b1')).toEqual([
+        queued('b1', 'c3'),
+        queued('b1', 'c1'),
+        queued('b1', 'c2'),
+      ]);
+    });
+
     it('reports queued and running jobs as unfinished', async () => {
       await s.batches.create(job('q', { createdAt: T0 }));
       await s.batches.create(job('r', { createdAt: T0 + 1 }));
@@ -142,7 +174,9 @@ export function batchContract(makeStorage: MakeStorage): void {
       await s.batches.create(job('gone1', { expiresAt: T0 + 10, status: 'completed' }));
       await s.batches.create(job('gone2', { expiresAt: T0 + 20, status: 'completed' }));
       await s.batches.create(job('kept', { expiresAt: T0 + HOUR }));
-      expect(await s.batches.purgeExpired(T0 + 30)).toBe(2);
+      await s.batches.create(job('edge', { expiresAt: T0 + 30 }));
+      expect(await s.batches.purgeExpired(T0 + 30)).toBe(3);
+      expect(await s.batches.get('edge')).toBeNull();
       expect(await s.batches.get('gone1')).toBeNull();
       expect(await s.batches.tasks('gone2')).toEqual([]);
       expect(await s.batches.get('kept')).not.toBeNull();

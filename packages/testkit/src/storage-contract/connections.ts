@@ -129,6 +129,16 @@ export function connectionContract(makeStorage: MakeStorage): void {
       expect(await s.connections.getCredentials('c1')).toEqual(blob('a'));
     });
 
+    it('leaves fields whose patch value is undefined as they were', async () => {
+      await s.connections.create('c1', connectionFields({ name: 'kept', last_balance: 5 }), blob('a'), T0);
+      const updated = await s.connections.update(
+        'c1',
+        { name: undefined, last_balance: null },
+        { now: T0 + 1 },
+      );
+      expect(updated).toMatchObject({ name: 'kept', last_balance: null, version: 2 });
+    });
+
     it('refuses a stale version with VersionConflictError and changes nothing', async () => {
       await s.connections.create('c1', connectionFields(), blob('a'), T0);
       await s.connections.update('c1', { name: 'v2' }, { now: T0 + 1 });

@@ -73,6 +73,7 @@ export function testResultContract(makeStorage: MakeStorage): void {
       expect(list[2]!.result).toEqual(testResult(true, '1'));
       expect((await s.testResults.listByConnection('c1', 2)).map((r) => r.id)).toEqual(['r3', 'r2']);
       expect(await s.testResults.listByConnection('nobody', 10)).toEqual([]);
+      expect(await s.testResults.listByConnection('c1', 0)).toEqual([]);
     });
 
     it('deletes results started strictly before a time and counts them', async () => {
