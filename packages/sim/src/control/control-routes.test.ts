@@ -27,6 +27,12 @@ describe('control routes', () => {
     expect(rsa.body.apiSecret).toContain('-----BEGIN PRIVATE KEY-----');
     const list = (await (await sim.fetch('http://sim.local/__sim/accounts')).json()) as Loose;
     expect(JSON.stringify(list)).not.toContain(okx.body.apiSecret);
+    await sim.fetch('http://sim.local/okx/api/v5/account/balance', {
+      headers: { 'OK-ACCESS-KEY': okx.body.apiKey },
+    });
+    const stats = JSON.stringify(await (await sim.fetch('http://sim.local/__sim/stats')).json());
+    expect(stats).toContain(okx.body.id);
+    expect(stats).not.toContain(okx.body.apiKey);
   });
 
   it.each([
