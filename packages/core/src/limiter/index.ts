@@ -1,2 +1,14 @@
-/** Rate limiter: the request gate contract (and, as it lands, the limiter itself). */
+/**
+ * Rate limiter: the request gate contract, the RateLimiter (sliding windows, concurrency, priority queue,
+ * exchange feedback), its LimiterStore port with the memory store, and the seed's and published rule tables.
+ */
 export * from './gate.ts';
+export * from './memory-store.ts';
+export * from './metrics.ts';
+export * from './rate-limiter.ts';
+export type { AccountRulesOverride } from './rule-tables.ts';
+export * from './rules/published.ts';
+export * from './rules/seed.ts';
+export * from './rules/types.ts';
+export { validateBucket, validateExchangeRules } from './rules/validate.ts';
+export * from './store.ts';

@@ -1,0 +1,24 @@
+import type { LimitFeedback, Permit } from './gate.ts';
+import type { Plan } from './plan.ts';
+
+export type Settle = (plan: Plan, ids: readonly number[], feedback: LimitFeedback | undefined) => void;
+
+/** A granted request: holds one reservation id per scope of its plan until released. */
+export class LimiterPermit implements Permit {
+  readonly #settle: Settle;
+  readonly #plan: Plan;
+  readonly #ids: readonly number[];
+  #released = false;
+
+  constructor(settle: Settle, plan: Plan, ids: readonly number[]) {
+    this.#settle = settle;
+    this.#plan = plan;
+    this.#ids = ids;
+  }
+
+  release(feedback?: LimitFeedback): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.#settle(this.#plan, this.#ids, feedback);
+  }
+}

@@ -1,0 +1,383 @@
+import { CtsError } from '../errors/cts-error.ts';
+import { type ExchangeId, isExchangeId } from '../exchanges/catalog.ts';
+import { type Clock, systemClock } from '../ports/clock.ts';
+import { type Logger, noopLogger } from '../ports/logger.ts';
+import { scopeFeedback } from './feedback.ts';
+import type { LimitFeedback, Permit, RequestDescriptor, RequestGate } from './gate.ts';
+import { Lane, type Waiter } from './lane.ts';
+import { MemoryLimiterStore } from './memory-store.ts';
+import { type LimiterMetrics, type QueueMetrics, type ScopeMetrics, scopeMetrics } from './metrics.ts';
+import { LimiterPermit } from './permit.ts';
+import { compilePlan, type Plan, type PlanEntry } from './plan.ts';
+import { type AccountRulesOverride, buildTables, connectionRules, profilesOf } from './rule-tables.ts';
+import type { ExchangeRules, Profile, RulesOverride } from './rules/types.ts';
+import { isPromise, type LimiterStore, type MaybePromise } from './store.ts';
+
+export interface RateLimiterOptions {
+  /** Which rule sets apply; with 'both' a request must satisfy each. @default 'both' */
+  profile?: 'both' | Profile;
+  /** Deployment overrides per profile and exchange (see ExchangeRulesPatch). @default none */
+  rules?: RulesOverride;
+  /** @default new MemoryLimiterStore() */
+  store?: LimiterStore;
+  /** @default systemClock */
+  clock?: Clock;
+  /** Requests that may wait per (exchange, ip, account); beyond it acquire rejects with limiter.queue_full. @default 1000 */
+  maxQueue?: number;
+  /** Longest a request waits for its permit before rejecting with limiter.max_wait. @default 60000 */
+  maxWaitMs?: number;
+  /** With a shared store, how often a request blocked on concurrency asks again. @default 1000 */
+  recheckMs?: number;
+  /** @default noopLogger */
+  logger?: Logger;
+}
+
+type Refusal = { retryAt: number | null; key: string };
+
+/**
+ * The request gate: sliding-window limits per (exchange, ip), (exchange, account) and endpoint, concurrency caps,
+ * a priority queue per connection with cancellation, a bound and a maximum wait, and feedback from the exchange
+ * (usage headers, 429s, bans). State lives behind a LimiterStore.
+ *
+ * @example
+ * const limiter = new RateLimiter({ maxWaitMs: 30_000 });
+ * const permit = await limiter.acquire({ exchange: 'binance', account: 'conn-1', method: 'GET', path: '/api/v3/account' });
+ * try { … } finally { permit.release({ status: 200, usage }) }
+ * limiter.usage('binance', 'conn-1'); // 0..100
+ */
+export class RateLimiter implements RequestGate {
+  readonly #store: LimiterStore;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+  readonly #maxQueue: number;
+  readonly #maxWaitMs: number;
+  readonly #recheckMs: number;
+  readonly #sync: boolean;
+  readonly #profiles: Profile[];
+  readonly #tables: Record<Profile, Partial<Record<ExchangeId, ExchangeRules>>>;
+  readonly #accountRules = new Map<string, AccountRulesOverride>();
+  readonly #lanes = new Map<string, Lane>();
+  readonly #releaseWaiters = new Map<string, Set<Lane>>();
+  readonly #scopes = new Map<string, { entry: PlanEntry; exchange: string; refusals: number }>();
+
+  constructor(options: RateLimiterOptions = {}) {
+    this.#profiles = profilesOf(options.profile ?? 'both');
+    this.#tables = buildTables(this.#profiles, options.rules);
+    this.#store = options.store ?? new MemoryLimiterStore();
+    this.#sync = this.#store instanceof MemoryLimiterStore || this.#store.synchronous === true;
+    this.#clock = options.clock ?? systemClock;
+    this.#logger = options.logger ?? noopLogger;
+    this.#maxQueue = options.maxQueue ?? 1000;
+    if (!Number.isInteger(this.#maxQueue) || this.#maxQueue < 0)
+      throw new TypeError(`maxQueue: must be an integer >= 0, got ${options.maxQueue}`);
+    this.#maxWaitMs = options.maxWaitMs ?? 60_000;
+    if (!Number.isFinite(this.#maxWaitMs) || this.#maxWaitMs < 0)
+      throw new TypeError(`maxWaitMs: must be a finite number >= 0, got ${options.maxWaitMs}`);
+    this.#recheckMs = options.recheckMs ?? 1000;
+    if (!(this.#recheckMs > 0)) throw new TypeError(`recheckMs: must be > 0, got ${options.recheckMs}`);
+  }
+
+  /** Replaces one connection's override of the rules (undefined removes it). Throws a TypeError on invalid rules. */
+  setAccountRules(exchange: ExchangeId, account: string, override: AccountRulesOverride | undefined): void {
+    if (!isExchangeId(exchange))
+      throw new TypeError(`exchange: unknown exchange ${JSON.stringify(exchange)}`);
+    connectionRules(this.#tables, this.#profiles, exchange, override, `accountRules.${exchange}`); // validates
+    const key = `${exchange}\u0000${account}`;
+    if (override) this.#accountRules.set(key, override);
+    else this.#accountRules.delete(key);
+    for (const lane of this.#lanes.values())
+      if (lane.exchange === exchange && lane.account === account) lane.plans.clear();
+  }
+
+  acquire(request: RequestDescriptor): Promise<Permit> {
+    let lane: Lane;
+    let plan: Plan;
+    try {
+      lane = this.#lane(request);
+      plan = this.#plan(lane, request);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const signal = request.signal;
+    if (signal?.aborted) {
+      lane.stats.aborted++;
+      return Promise.reject(abortError(signal));
+    }
+    const now = this.#clock.now();
+    if (this.#sync && lane.size === 0 && !lane.pumping) {
+      const r = this.#reserve(plan, now) as number[] | Refusal;
+      if (Array.isArray(r)) {
+        lane.stats.admitted++;
+        return Promise.resolve(new LimiterPermit(this.#settle, plan, r));
+      }
+    }
+    if (lane.size >= this.#maxQueue) {
+      lane.stats.queueFull++;
+      return Promise.reject(
+        new CtsError(
+          'limiter.queue_full',
+          `${request.exchange}: ${lane.size} requests already wait for account ${lane.account}`,
+          { context: { exchange: request.exchange, account: lane.account, maxQueue: this.#maxQueue } },
+        ),
+      );
+    }
+    return new Promise<Permit>((resolve, reject) => {
+      const waiter: Waiter = {
+        plan,
+        priority: request.priority ?? 0,
+        enqueuedAt: now,
+        deadline: now + this.#maxWaitMs,
+        resolve,
+        reject,
+        signal,
+        done: false,
+      };
+      if (signal) {
+        waiter.onAbort = () => {
+          if (waiter.done) return;
+          waiter.done = true;
+          lane.remove(waiter);
+          lane.stats.aborted++;
+          reject(abortError(signal));
+          lane.kick();
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      const isHead = lane.push(waiter);
+      if (!lane.pumping) void this.#pump(lane);
+      else if (isHead) lane.kick();
+    });
+  }
+
+  /** Per-scope usage (every window, in flight, paused until, refusals) and per-queue statistics. */
+  async metrics(): Promise<LimiterMetrics> {
+    const now = this.#clock.now();
+    const scopes: ScopeMetrics[] = [];
+    for (const { entry, exchange, refusals } of this.#scopes.values()) {
+      const snap = await this.#store.snapshot(entry.key, entry.rule, now);
+      scopes.push(scopeMetrics(entry, exchange, snap, refusals, now));
+    }
+    const queues: QueueMetrics[] = [...this.#lanes.values()].map((lane) => ({
+      exchange: lane.exchange,
+      ip: lane.ip,
+      account: lane.account,
+      queued: lane.size,
+      ...lane.stats,
+      averageWaitMs: lane.stats.waited > 0 ? lane.stats.totalWaitMs / lane.stats.waited : 0,
+    }));
+    return { at: now, scopes, queues };
+  }
+
+  /** How full one connection's tightest scope is (its own and the IP's it shares), 0..100. */
+  async usage(exchange: ExchangeId, account: string): Promise<number> {
+    const now = this.#clock.now();
+    const entries = new Map<string, PlanEntry>();
+    for (const lane of this.#lanes.values()) {
+      if (lane.exchange !== exchange || lane.account !== account) continue;
+      for (const plan of lane.plans.values()) for (const e of plan.entries) entries.set(e.key, e);
+    }
+    let max = 0;
+    for (const e of entries.values()) {
+      const snap = await this.#store.snapshot(e.key, e.rule, now);
+      max = Math.max(max, scopeMetrics(e, exchange, snap, 0, now).usagePercent);
+    }
+    return max;
+  }
+
+  #lane(request: RequestDescriptor): Lane {
+    const ip = request.ip ?? 'default';
+    const key = `${request.exchange}\u0000${ip}\u0000${request.account}`;
+    let lane = this.#lanes.get(key);
+    if (!lane) {
+      if (!isExchangeId(request.exchange))
+        throw new TypeError(`exchange: unknown exchange ${JSON.stringify(request.exchange)}`);
+      if (typeof request.account !== 'string' || request.account === '')
+        throw new TypeError('account: must be a non-empty string');
+      lane = new Lane(request.exchange, ip, request.account);
+      this.#lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  #plan(lane: Lane, request: RequestDescriptor): Plan {
+    const endpoint = `${request.method} ${request.path}`;
+    let plan = lane.plans.get(endpoint);
+    if (!plan) {
+      const exchange = lane.exchange as ExchangeId;
+      const override = this.#accountRules.get(`${exchange}\u0000${lane.account}`);
+      const profiles = connectionRules(this.#tables, this.#profiles, exchange, override);
+      plan = compilePlan(
+        { exchange, ip: lane.ip, account: lane.account, method: request.method, path: request.path },
+        profiles,
+      );
+      lane.plans.set(endpoint, plan);
+      for (const entry of plan.entries) {
+        const known = this.#scopes.get(entry.key);
+        if (known) known.entry = entry;
+        else this.#scopes.set(entry.key, { entry, exchange, refusals: 0 });
+      }
+    }
+    return plan;
+  }
+
+  /** Reserves in every scope of the plan, or none: a refusal cancels the reservations already made. */
+  #reserve(plan: Plan, now: number, from = 0, ids: number[] = []): MaybePromise<number[] | Refusal> {
+    const { entries } = plan;
+    for (let i = from; i < entries.length; i++) {
+      const e = entries[i]!;
+      const r = this.#store.reserve(e.key, e.rule, e.cost, now);
+      if (isPromise(r))
+        return r.then((res) => {
+          if (!res.ok) return this.#refuse(plan, ids, e, res.retryAt);
+          ids.push(res.id);
+          return this.#reserve(plan, now, i + 1, ids);
+        });
+      if (!r.ok) return this.#refuse(plan, ids, e, r.retryAt);
+      ids.push(r.id);
+    }
+    return ids;
+  }
+
+  #refuse(plan: Plan, ids: number[], at: PlanEntry, retryAt: number | null): MaybePromise<Refusal> {
+    const scope = this.#scopes.get(at.key);
+    if (scope) scope.refusals++;
+    const refusal: Refusal = { retryAt, key: at.key };
+    if (ids.length === 0) return refusal;
+    const pending = this.#cancel(plan, ids);
+    return pending ? pending.then(() => refusal) : refusal;
+  }
+
+  #cancel(plan: Plan, ids: readonly number[]): Promise<unknown> | undefined {
+    const pending: Promise<unknown>[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const r = this.#store.cancel(plan.entries[i]!.key, ids[i]!);
+      if (isPromise(r)) pending.push(r);
+    }
+    return pending.length > 0 ? Promise.all(pending) : undefined;
+  }
+
+  /** Ends a permit: frees concurrency slots, applies the exchange's feedback, wakes queues waiting on a slot. */
+  readonly #settle = (plan: Plan, ids: readonly number[], feedback: LimitFeedback | undefined): void => {
+    const { entries } = plan;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (e.rule.concurrency === undefined) continue;
+      const r = this.#store.release(e.key, ids[i]!);
+      if (isPromise(r))
+        r.then(
+          () => this.#wakeOn(e.key),
+          (err) => this.#storeFailed('release', err),
+        );
+      else this.#wakeOn(e.key);
+    }
+    if (!feedback) return;
+    const now = this.#clock.now();
+    const perScope = scopeFeedback(plan, feedback, now);
+    for (let i = 0; i < entries.length; i++) {
+      const f = perScope[i];
+      if (!f) continue;
+      const r = this.#store.applyFeedback(entries[i]!.key, entries[i]!.rule, f, now);
+      if (isPromise(r)) r.catch((err) => this.#storeFailed('applyFeedback', err));
+    }
+  };
+
+  #wakeOn(key: string): void {
+    const lanes = this.#releaseWaiters.get(key);
+    if (!lanes) return;
+    this.#releaseWaiters.delete(key);
+    for (const lane of lanes) lane.kick();
+  }
+
+  #storeFailed(operation: string, err: unknown): void {
+    this.#logger.warn('limiter store call failed', {
+      operation,
+      error: err instanceof Error ? err.message : String(err),
+    });
+  }
+
+  /** Drives one queue: admits its head when the store allows, else sleeps until it may, or until kicked. */
+  async #pump(lane: Lane): Promise<void> {
+    lane.pumping = true;
+    try {
+      for (;;) {
+        const head = lane.peek();
+        if (!head) return;
+        let result: number[] | Refusal;
+        try {
+          const r = this.#reserve(head.plan, this.#clock.now());
+          result = isPromise(r) ? await r : r;
+        } catch (err) {
+          if (!head.done) this.#finish(lane, head, err);
+          continue;
+        }
+        if (head.done) {
+          // Aborted while the store answered: undo what was reserved.
+          lane.remove(head);
+          if (Array.isArray(result)) await this.#cancel(head.plan, result);
+          continue;
+        }
+        const now = this.#clock.now();
+        if (Array.isArray(result)) {
+          this.#admit(lane, head, result, now);
+          continue;
+        }
+        const { retryAt } = result;
+        if (head.deadline <= now || (retryAt !== null && retryAt > head.deadline)) {
+          this.#finish(lane, head, maxWaitError(lane, this.#maxWaitMs, retryAt, now));
+          continue;
+        }
+        for (const w of lane.takeExpired(now, head))
+          this.#finish(lane, w, maxWaitError(lane, this.#maxWaitMs, null, now));
+        let wakeAt = Math.min(retryAt ?? Number.POSITIVE_INFINITY, lane.earliestDeadline());
+        if (retryAt === null) {
+          const lanes = this.#releaseWaiters.get(result.key) ?? new Set<Lane>();
+          this.#releaseWaiters.set(result.key, lanes);
+          lanes.add(lane);
+          // Slots held by other processes sharing the store free without telling us: ask again now and then.
+          if (!this.#sync) wakeAt = Math.min(wakeAt, now + this.#recheckMs);
+        }
+        await lane.sleep(this.#clock, wakeAt - now);
+      }
+    } finally {
+      lane.pumping = false;
+    }
+  }
+
+  #admit(lane: Lane, waiter: Waiter, ids: number[], now: number): void {
+    lane.remove(waiter);
+    waiter.done = true;
+    if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    const waited = now - waiter.enqueuedAt;
+    const s = lane.stats;
+    s.admitted++;
+    s.waited++;
+    s.totalWaitMs += waited;
+    if (waited > s.longestWaitMs) s.longestWaitMs = waited;
+    waiter.resolve(new LimiterPermit(this.#settle, waiter.plan, ids));
+  }
+
+  #finish(lane: Lane, waiter: Waiter, error: unknown): void {
+    lane.remove(waiter);
+    waiter.done = true;
+    if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+    if (error instanceof CtsError && error.code === 'limiter.max_wait') lane.stats.maxWait++;
+    waiter.reject(error);
+  }
+}
+
+function abortError(signal: AbortSignal): CtsError {
+  return new CtsError('aborted', 'The request was cancelled while waiting for a rate-limit slot', {
+    cause: signal.reason,
+  });
+}
+
+function maxWaitError(lane: Lane, maxWaitMs: number, retryAt: number | null, now: number): CtsError {
+  return new CtsError(
+    'limiter.max_wait',
+    `${lane.exchange}: no rate-limit slot for account ${lane.account} within ${maxWaitMs} ms`,
+    {
+      retryAfterMs: retryAt === null ? undefined : Math.max(0, retryAt - now),
+      context: { exchange: lane.exchange, account: lane.account, maxWaitMs },
+    },
+  );
+}
