@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { issueToken } from '@cts/api';
-import { ConnectionCoordinator, CredentialVault, generateMasterKey } from '@cts/core';
+import { ConnectionCoordinator, CredentialVault, generateMasterKey, RateLimiter } from '@cts/core';
 import { createMemoryStorage } from '@cts/core/storage/memory';
 import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
 import { serve } from '@hono/node-server';
@@ -48,8 +48,8 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * The real stack on loopback: the exchange simulator over HTTP, the real coordinator on memory storage with the
- * credential vault, the admin app mounted at /admin in a host Hono app served by @hono/node-server on port 0.
+ * The real stack on loopback: the exchange simulator over HTTP, the real coordinator (with the real rate limiter)
+ * on memory storage with the credential vault, the admin app mounted at /admin in a host Hono app served by @hono/node-server on port 0.
  */
 export async function startHarness(): Promise<Harness> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -59,6 +59,7 @@ export async function startHarness(): Promise<Harness> {
   const coordinator = new ConnectionCoordinator({
     storage,
     vault,
+    limiter: new RateLimiter(),
     exchangeBaseUrl: sim.url,
     connectorTimeoutMs: 5000,
     healthCheckIntervalMs: 3_600_000,
