@@ -1,0 +1,134 @@
+/**
+ * The composition root: storage (libSQL, migrated), the credential vault, the rate limiter, the coordinator and the
+ * API app with the admin UI mounted at /admin. Every host (Node, Bun, Deno), the tests, the demo and the bench
+ * build the system here.
+ */
+import { createApp } from '@cts/api';
+import {
+  ConnectionCoordinator,
+  CredentialVault,
+  createJsonLogger,
+  type FetchLike,
+  type Logger,
+  parseMasterKeys,
+  RateLimiter,
+  type Storage,
+} from '@cts/core';
+import { createDb, createLibsqlClient, createLibsqlStorage, migrate } from '@cts/db';
+import { mountAdmin } from './admin-mount.ts';
+import type { Env } from './env.ts';
+import { resolveSecrets } from './secrets.ts';
+
+export interface CtsConfig {
+  /** libSQL URL: `file:…`, `:memory:` or `libsql://…`. */
+  databaseUrl: string;
+  /** `id:base64` (or bare base64) 32-byte master key. */
+  masterKey: string;
+  previousMasterKeys?: string;
+  jwtSecret: string;
+  /** Sends every exchange request to `${url}/${exchange}` (the simulator). */
+  exchangeBaseUrl?: string;
+  /** @default a JSON logger at info */
+  logger?: Logger;
+  /** The fetch connectors use. @default the global fetch */
+  fetch?: FetchLike;
+  /** How long stop() lets running tasks finish before parking them. @default 10000 */
+  shutdownGraceMs?: number;
+  /** Mount the admin UI at /admin. @default true */
+  admin?: boolean;
+  /** Coordinator tuning passed through (tests shorten intervals). */
+  healthCheckIntervalMs?: number;
+}
+
+export interface Cts {
+  app: ReturnType<typeof createApp>;
+  coordinator: ConnectionCoordinator;
+  storage: Storage;
+  limiter: RateLimiter;
+  logger: Logger;
+  /** Stops taking work, finishes or parks running tasks, closes the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+async function openStorage(url: string): Promise<{ storage: Storage; close: () => void }> {
+  const client = createLibsqlClient(url);
+  const db = createDb(client);
+  await migrate(db);
+  return { storage: createLibsqlStorage(db), close: () => client.close() };
+}
+
+/** Builds the whole system from explicit configuration (no environment access). */
+export async function createCts(config: CtsConfig): Promise<Cts> {
+  const logger = config.logger ?? createJsonLogger({ bindings: { service: 'cts' } });
+  const { storage, close: closeStorage } = await openStorage(config.databaseUrl);
+  const vault = await CredentialVault.fromKeys(
+    await parseMasterKeys(config.masterKey, config.previousMasterKeys ?? ''),
+  );
+  const limiter = new RateLimiter({ logger });
+  const coordinator = new ConnectionCoordinator({
+    storage,
+    vault,
+    limiter,
+    logger,
+    fetch: config.fetch,
+    exchangeBaseUrl: config.exchangeBaseUrl,
+    ...(config.healthCheckIntervalMs ? { healthCheckIntervalMs: config.healthCheckIntervalMs } : {}),
+  });
+  await coordinator.start();
+  const mounts =
+    config.admin === false ? {} : mountAdmin({ coordinator, storage, jwtSecret: config.jwtSecret });
+  const app = createApp({
+    coordinator,
+    jwtSecret: config.jwtSecret,
+    logger,
+    limiterMetrics: () => limiter.metrics(),
+    mounts,
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    coordinator,
+    storage,
+    limiter,
+    logger,
+    close() {
+      closing ??= (async () => {
+        await coordinator.stop({ graceMs: config.shutdownGraceMs ?? 10_000 });
+        closeStorage();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** What a host needs: the system built from the environment, and first-start information to print. */
+export async function buildServer(
+  env: Env,
+): Promise<Cts & { firstStart: { generated: string[]; firstStartToken?: string } }> {
+  const secrets = resolveSecrets({
+    dataDir: env.CTS_DATA_DIR,
+    masterKey: env.CTS_MASTER_KEY,
+    jwtSecret: env.CTS_JWT_SECRET,
+  });
+  const logger = createJsonLogger({ level: env.CTS_LOG_LEVEL, bindings: { service: 'cts' } });
+  const cts = await createCts({
+    databaseUrl: env.CTS_DATABASE_URL,
+    masterKey: secrets.masterKey,
+    previousMasterKeys: env.CTS_PREVIOUS_MASTER_KEYS,
+    jwtSecret: secrets.jwtSecret,
+    exchangeBaseUrl: env.CTS_EXCHANGE_BASE_URL,
+    logger,
+    shutdownGraceMs: env.CTS_SHUTDOWN_GRACE_MS,
+  });
+  let firstStartToken: string | undefined;
+  if (secrets.generated.includes('CTS_JWT_SECRET')) {
+    const { issueToken } = await import('@cts/api');
+    firstStartToken = await issueToken({
+      secret: secrets.jwtSecret,
+      sub: 'first-start',
+      role: 'admin',
+      ttl: '1h',
+    });
+  }
+  return { ...cts, firstStart: { generated: secrets.generated, firstStartToken } };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from './env.ts';
+
+describe('loadEnv', () => {
+  it('applies the documented defaults', () => {
+    const env = loadEnv({ CTS_JWT_SECRET: '' });
+    expect(env).toMatchObject({
+      PORT: 8787,
+      HOST: '127.0.0.1',
+      CTS_DATABASE_URL: 'file:./data/cts.db',
+      CTS_DATA_DIR: './data',
+    });
+    expect([env.CTS_MASTER_KEY, env.CTS_JWT_SECRET, env.CTS_EXCHANGE_BASE_URL]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('names each bad variable and its rule, without echoing values', () => {
+    const secret = 'short-secret';
+    let message = '';
+    try {
+      loadEnv({ PORT: 'eighty', CTS_JWT_SECRET: secret, CTS_EXCHANGE_BASE_URL: 'not a url' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('PORT');
+    expect(message).toContain('CTS_JWT_SECRET: at least 32 characters');
+    expect(message).toContain('CTS_EXCHANGE_BASE_URL');
+    expect(message).not.toContain(secret);
+  });
+});

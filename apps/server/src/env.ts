@@ -1,0 +1,54 @@
+/** The only reader of the environment: parsed with zod once, on Node, Bun and Deno alike. */
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+export const envSchema = z.object({
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(8787)
+    .describe('@default 8787 (0 picks a free port)'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('@default 127.0.0.1'),
+  CTS_DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('file:./data/cts.db')
+    .describe('libSQL URL: file:…, :memory:, libsql://… @default file:./data/cts.db'),
+  CTS_DATA_DIR: z.string().min(1).default('./data').describe('Where generated secrets live. @default ./data'),
+  CTS_MASTER_KEY: optionalText.describe('id:base64 32-byte key; generated into the data dir when absent'),
+  CTS_PREVIOUS_MASTER_KEYS: optionalText.describe('Comma-separated older keys, for rotation'),
+  CTS_JWT_SECRET: optionalText
+    .refine((v) => v === undefined || v.length >= 32, 'at least 32 characters')
+    .describe('HS256 secret; generated into the data dir when absent'),
+  CTS_EXCHANGE_BASE_URL: optionalText
+    .refine((v) => v === undefined || URL.canParse(v), 'expected an http(s) URL')
+    .describe('Sends every exchange request to <url>/<exchange> (the simulator)'),
+  CTS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  CTS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+export type Env = z.infer<typeof envSchema>;
+
+declare const Deno: { env: { toObject(): Record<string, string> } } | undefined;
+
+/** The raw variables of whichever runtime we are on. */
+function rawEnv(): Record<string, string | undefined> {
+  if (typeof Deno !== 'undefined') return Deno.env.toObject();
+  return process.env;
+}
+
+/** Parses the environment (or `source`); throws a TypeError naming each bad variable and its rule. */
+export function loadEnv(source: Record<string, string | undefined> = rawEnv()): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success)
+    throw new TypeError(
+      `Invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  return result.data;
+}
