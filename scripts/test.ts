@@ -31,7 +31,12 @@ function run(cmd: string, args: string[], onLine?: (line: string) => void): Prom
   });
 }
 
-const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+const ESC = String.fromCharCode(27);
+const strip = (s: string) =>
+  s
+    .split(ESC)
+    .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
+    .join('');
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -45,7 +50,11 @@ const count = (line: string) => {
 
 const lint = await run('biome', ['check', '.']);
 const filter = process.argv.slice(2);
-const turbo = await run('turbo', ['run', 'typecheck', 'test', '--concurrency=2', '--output-logs=full', ...filter], count);
+const turbo = await run(
+  'turbo',
+  ['run', 'typecheck', 'test', '--concurrency=2', '--output-logs=full', ...filter],
+  count,
+);
 if (lint !== 0) failed += 1; // a lint failure fails the run even when every test passed
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(lint !== 0 || turbo !== 0 || failed > 0 ? 1 : 0);
