@@ -14,13 +14,14 @@ import {
   RateLimiter,
   type Storage,
 } from '@cts/core';
+import { createMemoryStorage } from '@cts/core/storage/memory';
 import { createDb, createLibsqlClient, createLibsqlStorage, migrate } from '@cts/db';
 import { mountAdmin } from './admin-mount.ts';
 import type { Env } from './env.ts';
 import { resolveSecrets } from './secrets.ts';
 
 export interface CtsConfig {
-  /** libSQL URL: `file:…`, `:memory:` or `libsql://…`. */
+  /** libSQL URL (`file:…`, `:memory:`, `libsql://…`), or `memory` for core's in-memory storage (benches, demos). */
   databaseUrl: string;
   /** `id:base64` (or bare base64) 32-byte master key. */
   masterKey: string;
@@ -51,6 +52,7 @@ export interface Cts {
 }
 
 async function openStorage(url: string): Promise<{ storage: Storage; close: () => void }> {
+  if (url === 'memory') return { storage: createMemoryStorage(), close: () => {} };
   const client = createLibsqlClient(url);
   const db = createDb(client);
   await migrate(db);

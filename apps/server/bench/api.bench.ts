@@ -1,0 +1,103 @@
+/**
+ * Bench: GET /api/settings/connections with 1,000 stored connections (the whole stack: JWT, validation, coordinator,
+ * storage, logs, metrics) beside bare Hono routes on the same runtime, in the same run, with autocannon.
+ * `npm run bench -w @cts/server` (or `node apps/server/bench/api.bench.ts [connections] [seconds]`).
+ * Target: p99 under 10 ms and at least half the bare route's throughput.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const STORED = Number(process.argv[2] ?? 1000);
+const SECONDS = Number(process.argv[3] ?? 5);
+const CONNECTIONS = 10;
+
+interface Ready {
+  apiPort: number;
+  barePort: number;
+  token: string;
+  stored: number;
+}
+
+function startServer(storage: string): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = spawn(
+    process.execPath,
+    [join(import.meta.dirname, 'bench-server.ts'), String(STORED), storage],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error('bench server did not start in 180 s')), 180_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split('\n').find((l) => l.includes('"ready":true'));
+      if (line) {
+        clearTimeout(timer);
+        resolve({ child, ready: JSON.parse(line) });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  kib: number;
+  errors: number;
+}
+
+async function run(name: string, url: string, headers: Record<string, string> = {}): Promise<Row> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers }); // warm-up
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  return {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    kib: r.throughput.average / Math.max(1, r.requests.average) / 1024,
+    errors: r.non2xx + r.errors,
+  };
+}
+
+const rows: Row[] = [];
+const children: ChildProcess[] = [];
+try {
+  for (const storage of [':memory:', 'memory']) {
+    const { child, ready } = await startServer(storage);
+    children.push(child);
+    const api = `http://127.0.0.1:${ready.apiPort}`;
+    const bare = `http://127.0.0.1:${ready.barePort}`;
+    const auth = { Authorization: `Bearer ${ready.token}` };
+    const label = storage === 'memory' ? 'memory storage' : 'libSQL :memory:';
+    if (storage === ':memory:') {
+      rows.push(await run('bare Hono, same payload from an array', `${bare}/same-payload`));
+      rows.push(await run('bare Hono, {"ok":true}', `${bare}/hello`));
+    }
+    rows.push(await run(`CTS list, ${label}`, `${api}/api/settings/connections`, auth));
+    rows.push(
+      await run(`CTS list ?exchange=okx, ${label}`, `${api}/api/settings/connections?exchange=okx`, auth),
+    );
+    child.kill('SIGTERM');
+  }
+  console.log(
+    `\nNode ${process.version}, ${STORED} stored connections, ${CONNECTIONS} concurrent connections, ${SECONDS} s per row, client and server on the same machine\n`,
+  );
+  const head = `${'route'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'KiB/reply'.padStart(10)}  errors`;
+  console.log(head);
+  for (const r of rows)
+    console.log(
+      `${r.name.padEnd(42)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.kib.toFixed(1).padStart(10)}  ${r.errors}`,
+    );
+  const bareSame = rows[0]!;
+  for (const r of rows.filter((x) => x.name.startsWith('CTS list,')))
+    console.log(
+      `${r.name}: ${((r.rps / bareSame.rps) * 100).toFixed(0)}% of the bare same-payload route's throughput (target ≥ 50%), p99 ${r.p99} ms (target < 10 ms)`,
+    );
+} finally {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+}
