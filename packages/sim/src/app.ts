@@ -19,6 +19,7 @@ import { faultsInputSchema } from './faults/fault-rules.ts';
 import { RateLimiter } from './limits/rate-limiter.ts';
 import { environmentPrefixes, type Simulator, type SimulatorOptions } from './simulator.ts';
 import { Stats } from './stats.ts';
+import { ListenKeyStore } from './ws/listen-keys.ts';
 import { StreamHub } from './ws/stream-hub.ts';
 import { STREAM_ROUTES } from './ws/stream-routes.ts';
 
@@ -49,7 +50,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     inProcessIp: options.inProcessIp ?? '127.0.0.1',
   };
   const app = new Hono<SimEnv>();
-  const streams = new StreamHub(deps, STREAM_ROUTES);
+  const streams = new StreamHub(deps, STREAM_ROUTES, new ListenKeyStore(options.listenKeyTtlMs));
 
   const sim: Simulator = {
     app,

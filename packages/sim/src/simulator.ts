@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   trustProxy?: boolean;
   /** Client IP of in-process requests (there is no socket). @default '127.0.0.1' */
   inProcessIp?: string;
+  /** Validity of BingX listenKeys (extended by PUT). @default 3_600_000 (60 min) */
+  listenKeyTtlMs?: number;
   /** OrangeX token lifetimes. @default access 1 h, refresh 7 days */
   orangex?: TokenStoreOptions;
 }

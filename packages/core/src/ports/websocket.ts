@@ -1,13 +1,24 @@
 import type { FetchLike } from './fetch.ts';
 
+/** What the stream reads from socket events: `data` of message events, `code`/`reason` of close events. */
+export interface WebSocketEventLike {
+  data?: unknown;
+  code?: number;
+  reason?: string;
+}
+
 /** The subset of the WHATWG WebSocket a stream needs; the global WebSocket of Node 22+, Bun and Deno fits. */
 export interface WebSocketLike {
   /** 0 connecting, 1 open, 2 closing, 3 closed. */
   readonly readyState: number;
   binaryType?: string;
-  send(data: string | ArrayBuffer | Uint8Array): void;
+  /** Streams here only send text frames. */
+  send(data: string): void;
   close(code?: number, reason?: string): void;
-  addEventListener(type: 'open' | 'message' | 'close' | 'error', listener: (event: never) => void): void;
+  addEventListener(
+    type: 'open' | 'message' | 'close' | 'error',
+    listener: (event: WebSocketEventLike) => void,
+  ): void;
 }
 
 /** Opens a WebSocket to `url` (ws: or wss:). May resolve to a socket that is already open. */

@@ -46,9 +46,10 @@ export function createBingxStream(ctx: StreamContext): StreamProtocol {
       },
     };
   }
+  // Keep-alive and release are not retried: a failed keep-alive ends the stream, which reconnects with a new key.
   const call = (method: 'POST' | 'PUT' | 'DELETE', listenKey?: string) =>
     send(
-      ctx.http,
+      method === 'POST' ? ctx.http : { ...ctx.http, maxRetries: 0 },
       { method, path: BINGX_LISTEN_KEY_PATH },
       async () => ({
         method,
@@ -90,6 +91,13 @@ export function createBingxStream(ctx: StreamContext): StreamProtocol {
         return { kind: 'error', error: bingxError(Number(m.code), String(m.msg ?? '')) };
       return { kind: 'other' };
     },
-    closeError: (info) => streamClosedError('BingX user data stream', info),
+    closeError: (info) =>
+      /listenKey/i.test(info.reason)
+        ? new CtsError('exchange', `BingX closed the stream: ${info.reason} (code ${info.code})`, {
+            exchangeCode: info.code,
+            retryable: true,
+            hint: 'The listenKey is unknown or expired: a new one is requested on reconnect; keep-alive (PUT every 30 min) prevents expiry.',
+          })
+        : streamClosedError('BingX user data stream', info),
   };
 }

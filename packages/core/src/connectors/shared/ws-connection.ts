@@ -25,7 +25,7 @@ type Item = { text: string } | { closed: CloseInfo };
 /** Waits `ms` on the injected clock, then throws `timeout`; cancelled through `signal`. */
 async function deadline(clock: Clock, ms: number, signal: AbortSignal, what: string): Promise<never> {
   await clock.sleep(ms, signal);
-  throw new CtsError('timeout', `${what}: no answer within ${ms} ms`);
+  throw new CtsError('timeout', `${what}: no answer within ${ms} ms`, { context: { deadline: true } });
 }
 
 /**
@@ -45,7 +45,7 @@ export class WsConnection {
     this.socket = socket;
     this.#clock = clock;
     socket.binaryType = 'arraybuffer';
-    socket.addEventListener('message', (event: { data: unknown }) => {
+    socket.addEventListener('message', (event) => {
       const data = event.data;
       this.#decoding = this.#decoding.then(async () => {
         const text =
@@ -61,7 +61,7 @@ export class WsConnection {
         this.#push({ text });
       });
     });
-    socket.addEventListener('close', (event: { code?: number; reason?: string }) => {
+    socket.addEventListener('close', (event) => {
       const info = { code: event.code ?? 1006, reason: event.reason ?? '' };
       this.#decoding = this.#decoding.then(() => {
         this.#closeInfo = info;
@@ -89,7 +89,7 @@ export class WsConnection {
     const stop = new AbortController();
     const opened = new Promise<void>((resolve, reject) => {
       socket.addEventListener('open', () => resolve());
-      socket.addEventListener('close', (event: { code?: number; reason?: string }) =>
+      socket.addEventListener('close', (event) =>
         reject(
           new CtsError(
             'network',

@@ -66,6 +66,7 @@ export class StreamMonitor {
     this.#stop.abort();
     this.#state = 'stopped';
     const open = this.#current;
+    this.#current = undefined;
     if (open) {
       await open.plan.release?.().catch(() => {});
       await open.connection.close(1000, 'bye');
@@ -106,6 +107,7 @@ export class StreamMonitor {
       }
       this.reconnects++;
     }
+    this.#current = undefined;
     this.#state = 'stopped';
   }
 
@@ -128,7 +130,7 @@ export class StreamMonitor {
           p.serverSilenceMs ?? undefined,
           'Server heartbeat',
         ).catch((err) => {
-          if (err instanceof CtsError && err.code === 'timeout' && p.serverSilenceMs !== null)
+          if (err instanceof CtsError && err.context.deadline === true && p.serverSilenceMs !== null)
             throw missedHeartbeat(p.label, `no server ping for ${p.serverSilenceMs} ms`);
           throw err;
         });

@@ -129,7 +129,7 @@ export async function pingOnce(
     deps.timeoutMs,
     'Heartbeat',
   ).catch((err) => {
-    if (err instanceof CtsError && err.code === 'timeout')
+    if (err instanceof CtsError && err.context.deadline === true)
       throw new CtsError('timeout', `${protocol.label}: no pong within ${deps.timeoutMs} ms`, {
         hint: 'The stream missed a heartbeat: the network or a proxy drops WebSocket frames, or the exchange is overloaded.',
       });
