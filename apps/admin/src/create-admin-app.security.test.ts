@@ -107,6 +107,17 @@ describe('createAdminApp security', () => {
     expect(await bad.text()).toContain('Sign-in failed');
   });
 
+  it('marks cookies Secure with the __Host- prefix over https', async () => {
+    const app = host();
+    const login = await app.request('https://cts.example/admin/login');
+    const cookie = login.headers.getSetCookie().join('\n');
+    expect(cookie).toMatch(
+      /^__Host-cts_admin_login=[0-9a-f]+; Max-Age=1800; Path=\/; HttpOnly; Secure; SameSite=Strict/,
+    );
+    const plain = await app.request('http://127.0.0.1/admin/login');
+    expect(plain.headers.getSetCookie().join()).not.toMatch(/Secure|__Host-/);
+  });
+
   it('never redirects outside the admin app after sign-in', async () => {
     const app = host();
     for (const next of ['https://evil.example/', '//evil.example/admin/', '/admin/../api', '/elsewhere']) {

@@ -76,6 +76,7 @@ describe('admin UI in Chromium', () => {
     const row = page.locator('tr', { has: page.getByText('Bybit main') });
     await row.waitFor();
     expect(await page.content()).not.toContain(key.apiSecret);
+    expect(await page.content()).not.toContain(key.apiKey);
 
     await row.getByRole('button', { name: 'Test Bybit main' }).click();
     const panel = page.locator('#test-run[data-status="passed"]');

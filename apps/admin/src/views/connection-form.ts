@@ -46,6 +46,7 @@ ${
 ${exchangeFields(p.base, exchange, ctx, editing)}
 ${textField('api_key', 'API key', ctx, {
   required: !editing,
+  echo: false,
   help: editing ? `Now ${p.record!.api_key_masked}. Leave key and secret empty to keep them.` : undefined,
 })}
 ${textField('api_secret', 'API secret', ctx, { type: 'password', required: !editing, autocomplete: 'new-password' })}

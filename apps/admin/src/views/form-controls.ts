@@ -17,15 +17,21 @@ function described(name: string, ctx: FieldContext, help?: string): { attrs: Htm
   };
 }
 
-/** A labelled text/password input with its inline error. Secrets are never echoed back into the page. */
+/** A labelled text/password input with its inline error. Passwords (and `echo: false` fields) are never echoed back. */
 export function textField(
   name: string,
   label: string,
   ctx: FieldContext,
-  options: { type?: 'text' | 'password'; required?: boolean; help?: string; autocomplete?: string } = {},
+  options: {
+    type?: 'text' | 'password';
+    required?: boolean;
+    help?: string;
+    autocomplete?: string;
+    echo?: boolean;
+  } = {},
 ): Html {
   const type = options.type ?? 'text';
-  const value = type === 'password' ? '' : (ctx.values[name] ?? '');
+  const value = type === 'password' || options.echo === false ? '' : (ctx.values[name] ?? '');
   const d = described(name, ctx, options.help);
   return html`<div class="field"><label for="f-${name}">${label}</label>
 <input id="f-${name}" name="${name}" type="${type}" value="${value}" autocomplete="${options.autocomplete ?? 'off'}"
