@@ -83,10 +83,11 @@ describe('createPionexConnector', () => {
     expect(requests[0]!.url).toBe(`http://127.0.0.1:8787/pionex/api/v1/account/balances?timestamp=${START}`);
   });
 
-  it('reports unknown permissions after a successful read probe', async () => {
-    const { connector, requests } = setup([ok(spot)]);
+  it('reports unknown permissions after a read probe on the weight-1 spot endpoint', async () => {
+    const { connector, requests } = setup([ok(spot)], { apiType: 'perpetual_futures' });
     expect(await connector.getPermissions()).toMatchObject({ read: true, unknown: true });
     expect(requests).toHaveLength(1);
+    expect(new URL(requests[0]!.url).pathname).toBe('/api/v1/account/balances');
   });
 
   it('maps PERMISSION_DENIED on the probe to auth.permission, without retrying', async () => {

@@ -70,8 +70,9 @@ export function createPionexConnector(options: ConnectorOptions): Connector {
       return account === 'futures' ? normalizePionexFuturesBalance(data) : normalizePionexSpotBalance(data);
     },
     async getPermissions() {
-      // Probe with the read endpoint: PERMISSION_DENIED there surfaces as auth.permission.
-      await signedGet(balancePath, readers.envelope);
+      // Probe with the cheapest read endpoint (spot balances, weight 1, where futures balances weigh 5):
+      // PERMISSION_DENIED there surfaces as auth.permission.
+      await signedGet(PIONEX_PATHS.spotBalance, readers.envelope);
       return pionexProbedPermissions();
     },
     testConnection: () => runConnectionTest(connector, o.clock),
