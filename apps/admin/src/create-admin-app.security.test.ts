@@ -118,6 +118,25 @@ describe('createAdminApp security', () => {
     expect(plain.headers.getSetCookie().join()).not.toMatch(/Secure|__Host-/);
   });
 
+  it('throttles password guessing per username', async () => {
+    const app = new Hono();
+    const users = [{ username: 'ops', password: 'correct horse battery', role: 'admin' as const }];
+    app.route('/admin', createAdminApp({ coordinator, auth: { jwtSecret: SECRET, users } }));
+    const attempt = async (password: string) => {
+      const login = await app.request('/admin/login');
+      const csrf = /name="_csrf" value="([0-9a-f]+)"/.exec(await login.text())![1]!;
+      return app.request('/admin/login', {
+        method: 'POST',
+        headers: { cookie: cookiesOf(login), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, username: 'ops', password }),
+      });
+    };
+    for (let i = 0; i < 5; i++) expect((await attempt(`guess-${i}-xxxxxxx`)).status).toBe(401);
+    const blocked = await attempt('correct horse battery');
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain('Too many failed sign-ins');
+  });
+
   it('never redirects outside the admin app after sign-in', async () => {
     const app = host();
     for (const next of ['https://evil.example/', '//evil.example/admin/', '/admin/../api', '/elsewhere']) {

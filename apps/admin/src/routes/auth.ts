@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { constantTimeEqual } from '../auth/constant-time.ts';
 import { dropCookie, LOGIN_COOKIE, putCookie, readCookie, SESSION_COOKIE } from '../auth/cookies.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
 import type { SessionCodec } from '../auth/session.ts';
 import { principalFromPassword, principalFromToken } from '../auth/sign-in.ts';
 import type { AdminPrincipal, ResolvedAdminOptions } from '../options.ts';
@@ -32,11 +33,12 @@ export function authRoutes(options: ResolvedAdminOptions, codec: Promise<Session
   const base = options.basePath;
   const withToken = options.jwtSecret !== undefined || options.verifyToken !== undefined;
   const withPassword = options.users.length > 0;
+  const throttle = new LoginThrottle({ clock: options.clock });
 
   const page = async (
     c: Context<AdminEnv>,
     next: string,
-    status: 200 | 401 | 403,
+    status: 200 | 401 | 403 | 429,
     error?: string,
     username?: string,
   ) => {
@@ -55,17 +57,24 @@ export function authRoutes(options: ResolvedAdminOptions, codec: Promise<Session
     if (!expected || !(await constantTimeEqual(expected, field('_csrf'))))
       return page(c, next, 403, 'The sign-in form expired. Please try again.');
     let principal: AdminPrincipal | null = null;
+    const username = field('username');
     if (field('token')) principal = await principalFromToken(options, field('token').trim());
-    else if (field('username'))
-      principal = await principalFromPassword(options, field('username'), field('password'));
+    else if (username) {
+      const waitMs = throttle.retryAfterMs(username);
+      if (waitMs > 0)
+        return page(
+          c,
+          next,
+          429,
+          `Too many failed sign-ins for this user: try again in ${Math.ceil(waitMs / 60_000)} min.`,
+          username,
+        );
+      principal = await principalFromPassword(options, username, field('password'));
+      if (principal) throttle.succeeded(username);
+      else throttle.failed(username);
+    }
     if (!principal)
-      return page(
-        c,
-        next,
-        401,
-        'Sign-in failed: check the token, or the username and password.',
-        field('username'),
-      );
+      return page(c, next, 401, 'Sign-in failed: check the token, or the username and password.', username);
     const { token, maxAgeS } = await (await codec).issue(principal);
     dropCookie(c, options, LOGIN_COOKIE);
     putCookie(c, options, SESSION_COOKIE, token, maxAgeS);
