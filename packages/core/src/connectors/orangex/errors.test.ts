@@ -18,6 +18,13 @@ describe('orangexError', () => {
   });
 });
 
+describe('orangexError, clock failures', () => {
+  it('reads a 10000 whose message names the timestamp as a clock error', () => {
+    const error = orangexError(10000, 'Authentication Failure: timestamp outside the allowed window');
+    expect(error).toMatchObject({ code: 'auth.timestamp', exchangeCode: 10000, retryable: true });
+  });
+});
+
 describe('orangexHttpError', () => {
   it.each([
     [429, 'rate_limited'],

@@ -33,7 +33,10 @@ export function orangexError(
   message: string,
   extra: { status?: number; retryAfterMs?: number } = {},
 ): CtsError {
-  const mapping = ORANGEX_CODES[exchangeCode] ?? { code: 'exchange' as const };
+  let mapping = ORANGEX_CODES[exchangeCode] ?? { code: 'exchange' as const };
+  // 10000 covers every authentication failure; a message naming the timestamp means the clock, not the key.
+  if (exchangeCode === ORANGEX_AUTH_FAILURE && /timestamp/i.test(message))
+    mapping = { code: 'auth.timestamp' };
   return new CtsError(mapping.code, `OrangeX ${exchangeCode}: ${message || 'no message'}`, {
     exchangeCode,
     hint: mapping.hint,
