@@ -3,6 +3,7 @@
  * exchange feedback), its LimiterStore port with the memory store, and the seed's and published rule tables.
  */
 export * from './gate.ts';
+export * from './http-store.ts';
 export * from './memory-store.ts';
 export * from './metrics.ts';
 export * from './rate-limiter.ts';
@@ -11,4 +12,5 @@ export * from './rules/published.ts';
 export * from './rules/seed.ts';
 export * from './rules/types.ts';
 export { validateBucket, validateExchangeRules } from './rules/validate.ts';
+export { SlidingLog, type SlidingLogState } from './sliding-log.ts';
 export * from './store.ts';

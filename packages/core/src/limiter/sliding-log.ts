@@ -1,6 +1,15 @@
 import type { BucketRule } from './rules/types.ts';
 import type { Reservation, ScopeFeedback, ScopeSnapshot } from './store.ts';
 
+/** A SlidingLog's durable state: entries `base`, `base + 1`, … with their times and costs, held slots, the pause. */
+export interface SlidingLogState {
+  base: number;
+  times: number[];
+  costs: number[];
+  active: number[];
+  blockedUntil: number;
+}
+
 /**
  * One scope's state: a time-ordered log of admitted costs kept as long as the longest window, with a running
  * sum and a start index per window. An entry at time t counts in window W while now - W < t, so the admitted
@@ -21,6 +30,22 @@ export class SlidingLog {
   constructor(rule: BucketRule) {
     this.rule = rule;
     this.#reindex();
+  }
+
+  /** Rebuilds a log from saved state (a Durable Object's SQLite rows); `advance` then drops what has expired. */
+  static restore(rule: BucketRule, state: SlidingLogState): SlidingLog {
+    if (state.times.length !== state.costs.length)
+      throw new TypeError('state: times and costs must have the same length');
+    const log = new SlidingLog(rule);
+    log.base = state.base;
+    for (let i = 0; i < state.times.length; i++) {
+      log.times.push(state.times[i]!);
+      log.costs.push(state.costs[i]!);
+    }
+    for (const id of state.active) log.active.add(id);
+    log.blockedUntil = state.blockedUntil;
+    log.#reindex();
+    return log;
   }
 
   /** Brings the log up to `now` (and to a changed rule); drops entries older than every window. */
