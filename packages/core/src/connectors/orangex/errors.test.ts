@@ -23,6 +23,15 @@ describe('orangexError, clock failures', () => {
     const error = orangexError(10000, 'Authentication Failure: timestamp outside the allowed window');
     expect(error).toMatchObject({ code: 'auth.timestamp', exchangeCode: 10000, retryable: true });
   });
+
+  it.each([
+    ['Authentication Failure: IP 127.0.0.1 not allowed', 'auth.ip_not_allowed'],
+    ['Authentication Failure: api key expired', 'auth.key_expired'],
+    ['Authentication Failure: invalid client_id', 'auth.failed'],
+    ['Authentication Failure', 'auth.failed'],
+  ])('refines 10000 "%s" to %s only when the message names the cause', (message, code) => {
+    expect(orangexError(10000, message).code).toBe(code);
+  });
 });
 
 describe('orangexHttpError', () => {
