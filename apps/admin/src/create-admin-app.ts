@@ -7,6 +7,7 @@ import { actionRoutes } from './routes/actions.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes, logoutRoute } from './routes/auth.ts';
 import { batchRoutes } from './routes/batches.ts';
+import { connectionEditRoutes } from './routes/connection-edit.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import type { AdminEnv } from './routes/env.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -38,6 +39,7 @@ export function createAdminApp(deps: AdminDeps): Hono {
   app.get('/', (c) => c.redirect(`${options.basePath}/connections`, 303));
   app.route('/', logoutRoute(options));
   app.route('/', connectionRoutes(options));
+  app.route('/', connectionEditRoutes(options));
   app.route('/', actionRoutes(options));
   app.route('/', testRoutes(options));
   app.route('/', batchRoutes(options));
