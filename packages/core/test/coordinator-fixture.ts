@@ -1,3 +1,4 @@
+import { createDb, createLibsqlClient, createLibsqlStorage, migrate } from '@cts/db';
 import { type AccountInput, createSimulator } from '@cts/sim';
 import { ManualClock } from '@cts/testkit';
 import { ConnectionCoordinator } from '../src/coordinator/connection-coordinator.ts';
@@ -11,18 +12,34 @@ import type { Storage } from '../src/storage/ports.ts';
 
 export const SIM_URL = 'http://sim.local';
 
+/** The storages the coordinator tests run on: memory, and libSQL :memory: with the real migrations. */
+export const STORAGES = ['memory', 'libsql'] as const;
+export type StorageKind = (typeof STORAGES)[number];
+
+export async function makeStorage(kind: StorageKind): Promise<Storage> {
+  if (kind === 'memory') return createMemoryStorage();
+  const db = createDb(createLibsqlClient(':memory:'));
+  await migrate(db);
+  return createLibsqlStorage(db);
+}
+
 /**
  * A coordinator wired to the real connectors, the real vault and an in-process simulator, all on one ManualClock.
  * Connectors do not retry (connectorMaxRetries 0) so no request waits on the clock; time moves only when a test
  * advances it.
  */
 export async function createFixture(
-  options: { storage?: Storage; clock?: ManualClock; coordinator?: Partial<CoordinatorOptions> } = {},
+  options: {
+    kind?: StorageKind;
+    storage?: Storage;
+    clock?: ManualClock;
+    coordinator?: Partial<CoordinatorOptions>;
+  } = {},
 ) {
   const clock = options.clock ?? new ManualClock();
   const sim = createSimulator({ clock });
   const vault = await CredentialVault.fromKeys({ current: { id: 'k1', key: generateMasterKey() } });
-  const storage = options.storage ?? createMemoryStorage();
+  const storage = options.storage ?? (await makeStorage(options.kind ?? 'memory'));
   const build = (extra: Partial<CoordinatorOptions> = {}) =>
     new ConnectionCoordinator({
       storage,

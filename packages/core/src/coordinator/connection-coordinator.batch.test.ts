@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createFixture, waitFor } from '../../test/coordinator-fixture.ts';
+import { createFixture, STORAGES, waitFor } from '../../test/coordinator-fixture.ts';
 import { ValidationError } from '../errors/domain.ts';
 import { EXCHANGES } from '../exchanges/catalog.ts';
 import type { BatchProgressEvent } from './types.ts';
 
-describe('ConnectionCoordinator batches', () => {
+describe.each(STORAGES)('ConnectionCoordinator batches (%s storage)', (kind) => {
   it('tests connections over the six exchanges into the seed-shaped summary, with progress events', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const ids: string[] = [];
     for (const exchange of EXCHANGES)
       ids.push((await f.coordinator.createConnection({ ...(await f.input(exchange)), enabled: false })).id);
@@ -40,7 +40,7 @@ describe('ConnectionCoordinator batches', () => {
   });
 
   it('runs balance and capabilities batches', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const id = (await f.coordinator.createConnection(await f.input('binance'), { awaitTest: true })).id;
     const balance = await f.coordinator.testConnections([id], { testType: 'balance' });
     expect(balance.results[id]).toMatchObject({ success: true, balance: expect.any(Number) });
@@ -51,7 +51,7 @@ describe('ConnectionCoordinator batches', () => {
   });
 
   it('refuses more than maxBatchSize connections, empty lists and unknown ids', async () => {
-    const f = await createFixture({ coordinator: { maxBatchSize: 3 } });
+    const f = await createFixture({ kind, coordinator: { maxBatchSize: 3 } });
     const ids = ['a', 'b', 'c', 'd'];
     const err = await f.coordinator.startBatch(ids).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
@@ -62,7 +62,7 @@ describe('ConnectionCoordinator batches', () => {
   });
 
   it('purges batch results after the TTL through the hourly job', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     await f.coordinator.start();
     const id = (await f.coordinator.createConnection(await f.input('okx'), { awaitTest: true })).id;
     const s = await f.coordinator.testConnections([id]);
@@ -72,9 +72,10 @@ describe('ConnectionCoordinator batches', () => {
   });
 });
 
-describe('ConnectionCoordinator health and status', () => {
+describe.each(STORAGES)('ConnectionCoordinator health and status (%s storage)', (kind) => {
   it('reports per-connection metrics and the seed-shaped summary and system status', async () => {
     const f = await createFixture({
+      kind,
       coordinator: { limiterUsage: (exchange) => (exchange === 'bybit' ? 42.5 : 0) },
     });
     const a = await f.coordinator.createConnection(

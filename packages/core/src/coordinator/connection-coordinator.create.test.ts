@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createFixture } from '../../test/coordinator-fixture.ts';
+import { createFixture, STORAGES } from '../../test/coordinator-fixture.ts';
 import { ValidationError } from '../errors/domain.ts';
 import type { CreateConnectionInput } from './types.ts';
 
-describe('ConnectionCoordinator.createConnection', () => {
+describe.each(STORAGES)('ConnectionCoordinator.createConnection (%s storage)', (kind) => {
   it('stores the key masked and the secrets sealed, then goes disabled → testing → active on a passing test', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const body = await f.input('bybit', 'unified');
     const created = await f.coordinator.createConnection(body);
     expect(created.state).toBe('testing');
@@ -31,7 +31,7 @@ describe('ConnectionCoordinator.createConnection', () => {
   });
 
   it('moves a connection whose credentials the exchange rejects to error, with the code and hint', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const body = await f.input('okx');
     const c = await f.coordinator.createConnection(
       { ...body, api_secret: 'not-the-secret' },
@@ -44,7 +44,7 @@ describe('ConnectionCoordinator.createConnection', () => {
   });
 
   it('creates a disabled connection without testing it when enabled is false', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const c = await f.coordinator.createConnection({ ...(await f.input('pionex')), enabled: false });
     expect(c).toMatchObject({ state: 'disabled', is_enabled: false, last_test_at: null });
     expect(f.sim.stats().pionex).toBeUndefined();
@@ -78,7 +78,7 @@ describe('ConnectionCoordinator.createConnection', () => {
     [{ api_type: 'perpetual_futures', margin_type: 'both' }, 'margin_type', 'must be cross or isolated'],
     [{ exchange: 'okx', api_passphrase: 'p', key_type: 'rsa' }, 'key_type', 'okx accepts hmac'],
   ])('refuses %j with ValidationError on %s', async (patch, field, rule) => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const err = await f.coordinator
       .createConnection({ ...base, ...patch } as CreateConnectionInput)
       .catch((e) => e);
@@ -90,7 +90,7 @@ describe('ConnectionCoordinator.createConnection', () => {
   });
 
   it('accepts testnet where the exchange has one and derives the environment', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const c = await f.coordinator.createConnection(
       await f.input('bybit', 'perpetual_futures', { environment: 'testnet' }),
       { awaitTest: true },
@@ -103,7 +103,7 @@ describe('ConnectionCoordinator.createConnection', () => {
   });
 
   it('filters by exchange, api type, enabled and active', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const a = await f.coordinator.createConnection(await f.input('bybit', 'spot'), { awaitTest: true });
     const b = await f.coordinator.createConnection({
       ...(await f.input('bybit', 'unified')),

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createFixture, waitFor } from '../../test/coordinator-fixture.ts';
+import { createFixture, STORAGES, waitFor } from '../../test/coordinator-fixture.ts';
 import { EXCHANGES } from '../exchanges/catalog.ts';
 
-describe('ConnectionCoordinator crash recovery', () => {
+describe.each(STORAGES)('ConnectionCoordinator crash recovery (%s storage)', (kind) => {
   it('resumes a batch whose process died mid-way: finished rows kept, unfinished tasks run, nothing half-written', async () => {
-    const f = await createFixture({ coordinator: { connectorTimeoutMs: 600_000, batchConcurrency: 1 } });
+    const f = await createFixture({
+      kind,
+      coordinator: { connectorTimeoutMs: 600_000, batchConcurrency: 1 },
+    });
     const ids: string[] = [];
     for (const exchange of EXCHANGES)
       for (let i = 0; i < 2; i++)
@@ -42,7 +45,7 @@ describe('ConnectionCoordinator crash recovery', () => {
   });
 
   it('marks an unfinished health round interrupted and re-tests a connection left in testing', async () => {
-    const f = await createFixture({ coordinator: { connectorTimeoutMs: 600_000 } });
+    const f = await createFixture({ kind, coordinator: { connectorTimeoutMs: 600_000 } });
     const a = await f.coordinator.createConnection(await f.input('bybit'), { awaitTest: true });
     f.sim.setFaults({ faults: [{ kind: 'hang', exchange: 'bingx', ms: 600_000 }] });
     const b = await f.coordinator.createConnection(await f.input('bingx'));
@@ -72,7 +75,7 @@ describe('ConnectionCoordinator crash recovery', () => {
   });
 
   it('restores the breaker of a connection it had paused, from the stored samples, and probes it on time', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const c = await f.coordinator.createConnection(await f.input('okx'), { awaitTest: true });
     f.sim.setFaults({ faults: [{ kind: 'error', exchange: 'okx', status: 502 }] });
     for (let i = 0; i < 3; i++) await f.coordinator.getBalance(c.id).catch(() => {});

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createFixture, waitFor } from '../../test/coordinator-fixture.ts';
+import { createFixture, STORAGES, waitFor } from '../../test/coordinator-fixture.ts';
 import { maskApiKey } from '../connections/connection.ts';
 import { InvalidTransitionError } from '../connections/state-machine.ts';
 import { NotFoundError } from '../errors/domain.ts';
 import { VersionConflictError } from '../storage/ports.ts';
 
-describe('ConnectionCoordinator state machine', () => {
+describe.each(STORAGES)('ConnectionCoordinator state machine (%s storage)', (kind) => {
   it('walks disabled → testing → active → paused → active → disabled → testing → active, refusing invalid moves', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const c = await f.coordinator.createConnection({ ...(await f.input('bybit')), enabled: false });
     const co = f.coordinator;
     await expect(co.applyAction(c.id, 'resume')).rejects.toThrow(InvalidTransitionError);
@@ -24,7 +24,7 @@ describe('ConnectionCoordinator state machine', () => {
   });
 
   it('takes an error connection to paused, and back to testing on enable', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const body = await f.input('bingx');
     const c = await f.coordinator.createConnection(
       { ...body, api_key: 'unknown-key-0000' },
@@ -41,7 +41,7 @@ describe('ConnectionCoordinator state machine', () => {
   });
 
   it('refuses a stale version on update and on actions', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const c = await f.coordinator.createConnection({ ...(await f.input('pionex')), enabled: false });
     await f.coordinator.updateConnection(c.id, { name: 'Renamed', version: c.version });
     await expect(f.coordinator.updateConnection(c.id, { name: 'Again', version: c.version })).rejects.toThrow(
@@ -52,7 +52,7 @@ describe('ConnectionCoordinator state machine', () => {
   });
 
   it('re-tests an enabled connection when its credentials change, with a fresh connector', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const body = await f.input('orangex');
     const c = await f.coordinator.createConnection(body, { awaitTest: true });
     expect(c.state).toBe('active');
@@ -71,7 +71,7 @@ describe('ConnectionCoordinator state machine', () => {
   });
 
   it('deletes a connection with its results, and then knows it no more', async () => {
-    const f = await createFixture();
+    const f = await createFixture({ kind });
     const c = await f.coordinator.createConnection(await f.input('binance'), { awaitTest: true });
     expect(await f.storage.testResults.listByConnection(c.id, 10)).toHaveLength(1);
     await f.coordinator.deleteConnection(c.id);

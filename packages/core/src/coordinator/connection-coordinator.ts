@@ -275,17 +275,14 @@ export class ConnectionCoordinator implements Coordinator {
     const records = filter.id
       ? [await this.getConnection(filter.id)]
       : await this.#o.storage.connections.list({ exchange: filter.exchange, apiType: filter.apiType });
-    return healthReport(
-      this.#o.clock.now(),
-      records.map((r) => this.#health(r)),
-    );
+    return healthReport(this.#o.clock.now(), await Promise.all(records.map((r) => this.#health(r))));
   }
 
   async getSystemStatus(): Promise<SystemStatus> {
     const records = await this.#o.storage.connections.list();
     const q = this.#processor.status();
     return systemStatus(
-      records.map((r) => this.#health(r)),
+      await Promise.all(records.map((r) => this.#health(r))),
       { queueLength: q.queueLength, activeTasks: q.activeTasks, completedTasks: q.completedTasks },
       {
         rateLimiting: this.#o.limiter ? 'enabled' : 'disabled',
@@ -380,10 +377,10 @@ export class ConnectionCoordinator implements Coordinator {
     return taskOutcome(await this.#runner.perform(record, type, signal));
   }
 
-  #health(record: ConnectionRecord): ConnectionHealth {
+  async #health(record: ConnectionRecord): Promise<ConnectionHealth> {
     const rt = this.#registry.get(record.id);
     const account = this.#runner.account(record.id);
-    const usage = account ? this.#o.limiterUsage(record.exchange, account) : 0;
+    const usage = account ? await this.#o.limiterUsage(record.exchange, account) : 0;
     return connectionHealth(record, rt, rt.health.stats(this.#o.clock.now()), usage);
   }
 

@@ -22,8 +22,8 @@ export interface CoordinatorOptions {
   vault: SecretVault;
   /** Every exchange request goes through it. @default openGate (no limiting) */
   limiter?: RequestGate;
-  /** Usage (0..100) of the tightest limit window of an account, for health. @default () => 0 */
-  limiterUsage?: (exchange: ExchangeId, account: string) => number;
+  /** Usage (0..100) of the tightest limit window of an account, for health (RateLimiter.usage). @default () => 0 */
+  limiterUsage?: (exchange: ExchangeId, account: string) => number | Promise<number>;
   /** @default systemClock */
   clock?: Clock;
   /** Runs periodic health checks and purges. @default createTimerScheduler() */
