@@ -140,4 +140,47 @@ describe('connections (errors)', () => {
     });
     expectError(staleAction, 409, 'version_conflict');
   });
+
+  it('never answers 500 to odd requests', async () => {
+    const odd: Array<
+      [string, string, { body?: unknown; rawBody?: string; headers?: Record<string, string> }]
+    > = [
+      ['GET', '/api/settings/connections?exchange=bybit&exchange=okx', {}],
+      ['GET', '/api/settings/connections?active=', {}],
+      ['GET', `/api/settings/connections/${'x'.repeat(300)}`, {}],
+      ['GET', '/api/settings/connections/%E2%9C%93%00', {}],
+      [
+        'POST',
+        '/api/settings/connections',
+        { rawBody: 'null', headers: { 'Content-Type': 'application/json' } },
+      ],
+      [
+        'POST',
+        '/api/settings/connections',
+        { rawBody: '[1,2]', headers: { 'Content-Type': 'application/json' } },
+      ],
+      [
+        'POST',
+        '/api/settings/connections',
+        { rawBody: '"text"', headers: { 'Content-Type': 'application/json' } },
+      ],
+      ['POST', '/api/settings/connections', {}],
+      ['PATCH', `/api/settings/connections/${disabledId}`, { body: {} }],
+      ['PATCH', `/api/settings/connections/${disabledId}`, { body: { name: 'x', version: 0 } }],
+      ['PATCH', `/api/settings/connections/${disabledId}`, { body: { name: 'x', version: 1.5 } }],
+      ['POST', `/api/settings/connections/${disabledId}/pause`, { body: { force: true } }],
+      ['POST', '/api/settings/connections/batch-test', { body: { connectionIds: [] } }],
+      ['POST', '/api/settings/connections/batch-test', { body: { connectionIds: [disabledId, disabledId] } }],
+      ['POST', '/api/settings/connections/batch-test', { body: { connectionIds: 'all' } }],
+      ['POST', '/api/settings/connections/batches', { body: { connectionIds: [disabledId], priority: 99 } }],
+      ['PUT', '/api/settings/connections', { body: {} }],
+      ['GET', '/api/settings/connections/health?id=', {}],
+    ];
+    for (const [method, path, options] of odd) {
+      const res = await h.request(method, path, options);
+      expect(res.status, `${method} ${path}: ${res.text}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${method} ${path}: ${res.text}`).toBeLessThan(500);
+      expect(res.json.success).toBe(false);
+    }
+  });
 });

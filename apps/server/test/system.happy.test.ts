@@ -82,4 +82,11 @@ describe('health, status, OpenAPI and metrics', () => {
     expect(res.text).toMatch(/cts_batch_queue_length \d+/);
     expect(res.text).toMatch(/cts_limiter_usage_percent\{exchange="binance",scope="[^"]+"\} [\d.]+/);
   });
+
+  it('mounts the admin UI at /admin, which asks for sign-in', async () => {
+    const res = await fetch(`${h.url}/admin/connections`, { redirect: 'manual' });
+    expect([302, 303]).toContain(res.status);
+    expect(res.headers.get('location')).toMatch(/^\/admin\//);
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
 });

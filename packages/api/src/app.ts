@@ -116,7 +116,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   // Mount point for the admin UI (createAdminApp) and any other sub-app: each handles its own auth.
   for (const [prefix, sub] of Object.entries(deps.mounts ?? {})) {
     const base = prefix.replace(/\/+$/, '');
-    const forward = (c: Context<ApiEnv>) => {
+    const forward = async (c: Context<ApiEnv>) => {
       c.set('route', `${base}/*`);
       let ctx: unknown;
       try {
@@ -124,7 +124,9 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
       } catch {
         ctx = undefined;
       }
-      return sub.fetch(c.req.raw, c.env, ctx);
+      const res = await sub.fetch(c.req.raw, c.env, ctx);
+      // Re-made through the context so the request id (set before the handler) and secure headers are added.
+      return c.newResponse(res.body, res);
     };
     app.all(base, forward);
     app.all(`${base}/*`, forward);
