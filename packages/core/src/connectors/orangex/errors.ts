@@ -27,29 +27,13 @@ const ORANGEX_CODES: Record<number, Mapping> = {
 /** The code OrangeX uses for "Authentication Failure" (also an expired or revoked access token). */
 export const ORANGEX_AUTH_FAILURE = 10000;
 
-/**
- * 10000 covers every authentication failure. OrangeX's messages are not documented, so the message refines the
- * code only when it names the cause: the timestamp (the clock, not the key), the IP, or an expired key.
- */
-function refineAuthFailure(message: string): Mapping | undefined {
-  if (/timestamp/i.test(message)) return { code: 'auth.timestamp' };
-  if (/\bIP\b/.test(message) || /whitelist/i.test(message))
-    return {
-      code: 'auth.ip_not_allowed',
-      hint: "This machine's IP is not allowed for the key: add it on OrangeX.",
-    };
-  if (/expired/i.test(message)) return { code: 'auth.key_expired' };
-  return undefined;
-}
-
 /** The CtsError for a JSON-RPC `{error: {code, message}}`, keeping OrangeX's code and message. */
 export function orangexError(
   exchangeCode: number,
   message: string,
   extra: { status?: number; retryAfterMs?: number } = {},
 ): CtsError {
-  let mapping = ORANGEX_CODES[exchangeCode] ?? { code: 'exchange' as const };
-  if (exchangeCode === ORANGEX_AUTH_FAILURE) mapping = refineAuthFailure(message) ?? mapping;
+  const mapping = ORANGEX_CODES[exchangeCode] ?? { code: 'exchange' as const };
   return new CtsError(mapping.code, `OrangeX ${exchangeCode}: ${message || 'no message'}`, {
     exchangeCode,
     hint: mapping.hint,
