@@ -19,6 +19,7 @@ import { createDb, createLibsqlClient, createLibsqlStorage, migrate } from '@cts
 import { mountAdmin } from './admin-mount.ts';
 import type { Env } from './env.ts';
 import { resolveSecrets } from './secrets.ts';
+import { loggingConnectorFactory } from './task-log.ts';
 
 export interface CtsConfig {
   /** libSQL URL (`file:…`, `:memory:`, `libsql://…`), or `memory` for core's in-memory storage (benches, demos). */
@@ -73,6 +74,7 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
     limiter,
     logger,
     fetch: config.fetch,
+    createConnector: loggingConnectorFactory(logger),
     exchangeBaseUrl: config.exchangeBaseUrl,
     ...(config.healthCheckIntervalMs ? { healthCheckIntervalMs: config.healthCheckIntervalMs } : {}),
   });

@@ -83,6 +83,12 @@ describe('connections (happy paths)', () => {
     expect(res.json.log[0]).toMatch(/^\[\d{4}-\d\d-\d\dT/);
     expect(typeof res.json.duration).toBe('number');
     expect(res.json.connection.last_test_success).toBe(true);
+    const tasks = h.logs.map((l) => JSON.parse(l)).filter((l) => l.msg === 'task' && l.exchange === 'bybit');
+    expect(tasks.some((t) => t.operation === 'testConnection' && t.success === true)).toBe(true);
+    const requests = h.logs
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.msg === 'request' && l.route.endsWith('/test'));
+    expect(requests.at(-1)).toMatchObject({ method: 'POST', status: 200, role: 'admin' });
   });
 
   it('reports a failed test as success:false with a code and a hint (not an HTTP error)', async () => {
