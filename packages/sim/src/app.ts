@@ -5,6 +5,7 @@ import { accountInputSchema, describeIssues } from './accounts/account-input.ts'
 import { AccountStore } from './accounts/account-store.ts';
 import { createControlRoutes } from './control/control-routes.ts';
 import { createBinanceRoutes } from './exchanges/binance/routes.ts';
+import { createBinanceListenKeyRoutes } from './exchanges/binance/ws-listen-key.ts';
 import { createBingxRoutes } from './exchanges/bingx/routes.ts';
 import { createBingxListenKeyRoutes } from './exchanges/bingx/ws-listen-key.ts';
 import { createBybitRoutes } from './exchanges/bybit/routes.ts';
@@ -100,8 +101,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   for (const exchange of EXCHANGES)
     for (const { prefix, environment } of environmentPrefixes(exchange)) {
       if (exchange === 'bybit') app.route(prefix, createBybitRoutes(deps, environment));
-      else if (exchange === 'binance') app.route(prefix, createBinanceRoutes(deps, environment));
-      else if (exchange === 'okx') app.route(prefix, createOkxRoutes(deps));
+      else if (exchange === 'binance') {
+        app.route(prefix, createBinanceListenKeyRoutes(deps, streams.listenKeys, environment));
+        app.route(prefix, createBinanceRoutes(deps, environment));
+      } else if (exchange === 'okx') app.route(prefix, createOkxRoutes(deps));
       else if (exchange === 'bingx') {
         app.route(prefix, createBingxListenKeyRoutes(deps, streams.listenKeys, environment));
         app.route(prefix, createBingxRoutes(deps, environment));

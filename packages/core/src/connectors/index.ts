@@ -4,13 +4,37 @@ export {
   createBinanceConnector,
   signBinanceRequest,
 } from './binance/index.ts';
+export {
+  type BingxSignInput,
+  bingxSignature,
+  createBingxConnector,
+  signBingxRequest,
+} from './bingx/index.ts';
 export { type BybitSignInput, createBybitConnector, signBybitRequest } from './bybit/index.ts';
 export * from './create-connector.ts';
 export { createOkxConnector, type OkxSignInput, signOkxRequest } from './okx/index.ts';
+export {
+  buildOrangexRpc,
+  buildOrangexSignatureAuth,
+  createOrangexConnector,
+  OrangexTokenSession,
+  orangexClientSignature,
+} from './orangex/index.ts';
+export {
+  createPionexConnector,
+  type PionexSignInput,
+  pionexPrehash,
+  signPionexRequest,
+} from './pionex/index.ts';
 export type { HttpSpec } from './shared/http.ts';
 export { wsBaseUrl } from './shared/ws-hosts.ts';
 export type { StreamMonitorEvent, StreamMonitorOptions, StreamMonitorState } from './shared/ws-monitor.ts';
 export { StreamMonitor } from './shared/ws-monitor.ts';
 export type { StreamEvent, StreamPlan, StreamProtocol } from './shared/ws-protocol.ts';
-export { createStreamMonitor, createStreamProtocol, withStreamTest } from './shared/ws-streams.ts';
+export {
+  createStreamMonitor,
+  createStreamProtocol,
+  type StreamKind,
+  withStreamTest,
+} from './shared/ws-streams.ts';
 export type * from './types.ts';

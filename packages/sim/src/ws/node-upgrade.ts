@@ -26,6 +26,7 @@ export function attachStreamUpgrades(server: Server, hub: StreamHub): () => void
     const ip = remote.startsWith('::ffff:') ? remote.slice(7) : remote;
     const found = hub.route(url, ip);
     if (!found) return refuse(socket, 404, 'Not Found');
+    if ('refuse' in found) return refuse(socket, found.refuse, 'Refused');
     wss.handleUpgrade(req, socket, head, (ws) => {
       const sim: SimSocket = {
         send: (data) => {

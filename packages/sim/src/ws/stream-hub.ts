@@ -32,16 +32,28 @@ export class StreamHub {
     return this.deps.listenKeys;
   }
 
-  /** The session opener and request for an upgrade URL; undefined → answer 404. */
-  route(url: URL, ip: string): { opener: StreamOpener; request: StreamRequest } | undefined {
+  /**
+   * The session opener and request for an upgrade URL; a status to refuse it with; undefined → 404.
+   * A route ending in `/*` matches any one-segment tail (`/private/ws/<listenKey>`).
+   */
+  route(
+    url: URL,
+    ip: string,
+  ): { opener: StreamOpener; request: StreamRequest } | { refuse: number } | undefined {
     const match = /^\/([a-z]+)(?:-(testnet|demo))?(\/.*)$/.exec(url.pathname);
     if (!match) return undefined;
     const exchange = match[1] as ExchangeId;
     const environment = (match[2] ?? 'mainnet') as Environment;
     if (!(EXCHANGES as readonly string[]).includes(exchange) || !hasEnvironment(exchange, environment))
       return undefined;
-    const opener = this.#openers.get(`${exchange} ${match[3]}`);
-    return opener ? { opener, request: { url, ip, exchange, environment } } : undefined;
+    const path = match[3]!;
+    const opener =
+      this.#openers.get(`${exchange} ${path}`) ??
+      this.#openers.get(`${exchange} ${path.slice(0, path.lastIndexOf('/'))}/*`);
+    if (!opener) return undefined;
+    const request: StreamRequest = { url, ip, exchange, environment };
+    const refuse = opener.refuse?.(request);
+    return refuse ? { refuse } : { opener, request };
   }
 
   /** Called by the adapter for every accepted socket; returns the untrack function. */

@@ -1,3 +1,4 @@
+import { openBinanceFuturesStream } from '../exchanges/binance/ws-futures-stream.ts';
 import { openBinanceStream } from '../exchanges/binance/ws-stream.ts';
 import { openBingxStream } from '../exchanges/bingx/ws-stream.ts';
 import { openBybitStream } from '../exchanges/bybit/ws-stream.ts';
@@ -9,7 +10,7 @@ import type { StreamRoutes } from './stream-hub.ts';
 /** Each exchange's private stream path (the real one, after the `/<exchange>[-env]` prefix). */
 export const STREAM_ROUTES: StreamRoutes = {
   bybit: { '/v5/private': openBybitStream },
-  binance: { '/ws-api/v3': openBinanceStream },
+  binance: { '/ws-api/v3': openBinanceStream, '/private/ws/*': openBinanceFuturesStream },
   okx: { '/ws/v5/private': openOkxStream },
   bingx: { '/swap-market': openBingxStream },
   pionex: { '/ws': openPionexStream },

@@ -24,5 +24,10 @@ export interface StreamRequest {
   environment: Environment;
 }
 
-/** Starts a session on an accepted socket. */
-export type StreamOpener = (socket: SimSocket, request: StreamRequest) => StreamSession;
+/**
+ * Starts a session on an accepted socket. `refuse`, when present, is asked first: an HTTP status refuses
+ * the upgrade (Binance USDⓈ-M: an unknown listenKey in the path).
+ */
+export type StreamOpener = ((socket: SimSocket, request: StreamRequest) => StreamSession) & {
+  refuse?: (request: StreamRequest) => number | undefined;
+};

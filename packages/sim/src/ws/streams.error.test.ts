@@ -1,4 +1,4 @@
-import { createConnector } from '@cts/core/connectors';
+import { createConnector, withStreamTest } from '@cts/core/connectors';
 import type { ExchangeId } from '@cts/core/exchanges';
 import { ManualClock } from '@cts/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,22 @@ describe('private stream test: bad signature', () => {
     expect(result.error).toMatchObject({ code: 'auth.passphrase', exchangeCode: '60024' });
   });
 
+  it('bybit: an expired key → auth.key_expired; a key bound to another IP → auth.ip_not_allowed', async () => {
+    const expired = await server.simulator.createAccount({ exchange: 'bybit', expiresAt: clock.now() - 1 });
+    const r1 = await createConnector({
+      ...streamOptions('bybit', expired, server.url),
+      clock,
+    }).testConnection();
+    expect(r1.error).toMatchObject({ code: 'auth.key_expired' });
+    const bound = await server.simulator.createAccount({ exchange: 'bybit', ipWhitelist: ['10.1.2.3'] });
+    const r2 = await createConnector({
+      ...streamOptions('bybit', bound, server.url),
+      clock,
+    }).testConnection();
+    expect(r2.error).toMatchObject({ code: 'auth.ip_not_allowed' });
+    expect(r2.error!.hint).toMatch(/whitelist/);
+  });
+
   it('bybit: a testnet key on the mainnet stream → auth.invalid_key', async () => {
     const account = await server.simulator.createAccount({ exchange: 'bybit', environment: 'testnet' });
     const result = await createConnector({
@@ -128,5 +144,27 @@ describe('private stream test: the stream cannot be reached', () => {
     expect(result.error).toMatchObject({ code: 'exchange', exchangeCode: 1008 });
     expect(result.error!.message).toMatch(/listenKey does not exist or has expired/);
     expect(result.error!.hint).toMatch(/keep-alive/);
+  });
+
+  it('Binance USDⓈ-M: a key without the futures permission cannot get a listenKey → auth error with a hint', async () => {
+    const account = await server.simulator.createAccount({
+      exchange: 'binance',
+      permissions: { futures: false },
+    });
+    const options = { ...streamOptions('binance', account, server.url), clock };
+    const result = await withStreamTest(createConnector(options), options, 'binance-usdm').testConnection();
+    expect(result.error!.code).toMatch(/^auth\./);
+    expect(result.log.join('\n')).toContain('Requesting a listenKey (POST /fapi/v1/listenKey)');
+  });
+
+  it('Binance USDⓈ-M: an unknown listenKey is refused at the upgrade → network', async () => {
+    const account = await server.simulator.createAccount({ exchange: 'binance' });
+    const options = {
+      ...streamOptions('binance', account, server.url),
+      clock,
+      webSocketFactory: (url: string) => new WebSocket(url.replace(/\/private\/ws\/.+$/, '/private/ws/nope')),
+    };
+    const result = await withStreamTest(createConnector(options), options, 'binance-usdm').testConnection();
+    expect(result.error).toMatchObject({ code: 'network', message: expect.stringMatching(/refused/) });
   });
 });

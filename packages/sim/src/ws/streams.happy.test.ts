@@ -1,4 +1,4 @@
-import { createConnector } from '@cts/core/connectors';
+import { createConnector, withStreamTest } from '@cts/core/connectors';
 import { EXCHANGES } from '@cts/core/exchanges';
 import { ManualClock } from '@cts/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,5 +116,17 @@ describe('private stream test (happy path)', () => {
       new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')),
     ).text();
     expect(text).toBe('Ping');
+  });
+
+  it('Binance USDⓈ-M: listenKey (POST /fapi/v1/listenKey), /private/ws/<listenKey>, DELETE on close', async () => {
+    const account = await server.simulator.createAccount({ exchange: 'binance' });
+    const options = { ...streamOptions('binance', account, server.url), clock };
+    const result = await withStreamTest(createConnector(options), options, 'binance-usdm').testConnection();
+    expect(result.error).toBeUndefined();
+    const log = result.log.join('\n');
+    expect(log).toMatch(/\/binance\/private\/ws\/…/);
+    expect(log).toContain('listenKey accepted');
+    expect(log).toContain('Closed cleanly (code 1000)');
+    expect(server.simulator.stats().binance!.keys[account.id]).toMatchObject({ requests: 3, accepted: 3 });
   });
 });

@@ -149,4 +149,36 @@ describe('stream monitor: listenKey keep-alive (BingX)', () => {
       await short.close();
     }
   });
+
+  it('Binance USDⓈ-M: listenKeyExpired ends the stream; the monitor reconnects with a fresh key', async () => {
+    const short = await startSimulatorServer({ port: 0, clock, listenKeyTtlMs: 60_000 });
+    try {
+      const account = await short.simulator.createAccount({ exchange: 'binance' });
+      const events: StreamMonitorEvent[] = [];
+      const m = createStreamMonitor(
+        { ...streamOptions('binance', account, short.url), clock },
+        {
+          kind: 'binance-usdm',
+          backoff: { baseMs: 1000, capMs: 8000, random: () => 0 },
+          onEvent: (e) => events.push(e),
+        },
+      );
+      monitor = m;
+      m.start();
+      await until(() => m.state === 'open', 'open');
+      await clock.advance(180_000); // the first ping tick finds the key expired
+      await until(() => m.state === 'backoff', 'listenKeyExpired');
+      expect(m.lastError).toMatchObject({
+        code: 'exchange',
+        retryable: true,
+        message: expect.stringMatching(/listenKeyExpired/),
+      });
+      await clock.advance(1000);
+      await until(() => m.connects === 2, 'a fresh listenKey');
+    } finally {
+      await monitor?.stop();
+      monitor = undefined;
+      await short.close();
+    }
+  });
 });

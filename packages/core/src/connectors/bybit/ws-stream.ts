@@ -12,6 +12,7 @@ const EXPIRES_AHEAD_MS = 10_000;
 /** Bybit's auth failure text → our code. Bybit's failure payload is UNCONFIRMED (reference §1.6): we read ret_msg. */
 export function mapBybitStreamError(retMsg: string): CtsError {
   const message = `Bybit stream: ${retMsg || 'auth failed'}`;
+  if (/api ?key.*expire|key.*expired/i.test(retMsg)) return new CtsError('auth.key_expired', message);
   if (/expire/i.test(retMsg)) return new CtsError('auth.timestamp', message);
   if (/sign/i.test(retMsg)) return new CtsError('auth.invalid_signature', message);
   if (/api ?key|not exist/i.test(retMsg)) return new CtsError('auth.invalid_key', message);

@@ -15,11 +15,13 @@ const SUBSCRIBE_ID = 2;
 /** OrangeX sends 10000 for every credential problem; the message says which, so the code is refined from it. */
 export function mapOrangexStreamError(code: number, message: string): CtsError {
   const base = orangexError(code, message);
-  const refine = (to: 'auth.timestamp' | 'auth.invalid_signature' | 'auth.invalid_key') =>
-    new CtsError(to, base.message, { exchangeCode: code });
+  const refine = (
+    to: 'auth.timestamp' | 'auth.invalid_signature' | 'auth.invalid_key' | 'auth.key_expired',
+  ) => new CtsError(to, base.message, { exchangeCode: code });
   if (code === 10000 && /timestamp/i.test(message)) return refine('auth.timestamp');
   if (code === 10000 && /signature|secret/i.test(message)) return refine('auth.invalid_signature');
   if (code === 10000 && /client_id/i.test(message)) return refine('auth.invalid_key');
+  if (code === 10000 && /key expired/i.test(message)) return refine('auth.key_expired');
   return base;
 }
 

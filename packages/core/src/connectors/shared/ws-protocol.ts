@@ -21,6 +21,8 @@ export interface StreamPlan {
   decode?: FrameDecoder;
   /** Sent right after opening to log in; null when the URL itself authenticates (listenKey, signed URL). */
   login: string | null;
+  /** The server says nothing until an account event: an open socket is the confirmation (Binance USDⓈ-M). */
+  confirmedOnOpen?: boolean;
   /** Subscribes to the balance/account channel; null when the exchange pushes account data unasked. */
   subscribe: string | null;
   /** Extends the listenKey's validity (PUT), where there is one. */

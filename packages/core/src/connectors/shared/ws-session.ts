@@ -98,6 +98,8 @@ export async function openStream(
       );
       if (plan.login === null) step('Signed connection accepted by the exchange');
       step(`Subscribed${ack.kind === 'subscribed' && ack.detail ? ` (${ack.detail})` : ''}`);
+    } else if (plan.confirmedOnOpen) {
+      step('listenKey accepted: account events stream as they happen');
     } else if (plan.login === null) {
       step('Waiting for the first frame...');
       await readUntil(open, protocol, (e) => e.kind !== 'other', deps.timeoutMs, 'First frame');

@@ -1,5 +1,6 @@
 import type { ExchangeId } from '../../exchanges/catalog.ts';
 import { globalWebSocketFactory } from '../../ports/websocket.ts';
+import { createBinanceFuturesStream } from '../binance/ws-futures-stream.ts';
 import { createBinanceStream } from '../binance/ws-stream.ts';
 import { createBingxStream } from '../bingx/ws-stream.ts';
 import { createBybitStream } from '../bybit/ws-stream.ts';
@@ -22,13 +23,18 @@ const STREAMS: Record<ExchangeId, (ctx: StreamContext) => StreamProtocol> = {
   pionex: createPionexStream,
 };
 
+/** Which of an exchange's private streams: its default one, or Binance's USDⓈ-M listenKey stream. */
+export type StreamKind = 'default' | 'binance-usdm';
+
 /**
  * The private-stream protocol of an exchange account. `offsetMs` reads the clock offset to sign with
- * (a connector's `clockOffsetMs` after its clock sync).
+ * (a connector's `clockOffsetMs` after its clock sync). For Binance the default is the spot WebSocket API
+ * stream; `kind: 'binance-usdm'` picks the USDⓈ-M listenKey stream.
  */
 export function createStreamProtocol(
   options: ConnectorOptions,
   offsetMs: () => number = () => 0,
+  kind: StreamKind = 'default',
 ): StreamProtocol {
   const o = resolveOptions(options);
   const ctx: StreamContext = {
@@ -36,6 +42,11 @@ export function createStreamProtocol(
     http: httpContext(o, accountScope(options)),
     now: () => o.clock.now() + offsetMs(),
   };
+  if (kind === 'binance-usdm') {
+    if (o.exchange !== 'binance')
+      throw new TypeError(`kind: binance-usdm needs exchange "binance", got ${o.exchange}`);
+    return createBinanceFuturesStream(ctx);
+  }
   return STREAMS[o.exchange](ctx);
 }
 
@@ -52,8 +63,12 @@ function streamDeps(options: ConnectorOptions): StreamDeps {
  * Gives a connector the `websocket` connection test: REST clock sync, then the private stream (open,
  * authenticate, subscribe, heartbeat, clean close). Other methods delegate to the REST connector.
  */
-export function withStreamTest(connector: Connector, options: ConnectorOptions): Connector {
-  const protocol = createStreamProtocol(options, () => connector.clockOffsetMs);
+export function withStreamTest(
+  connector: Connector,
+  options: ConnectorOptions,
+  kind: StreamKind = 'default',
+): Connector {
+  const protocol = createStreamProtocol(options, () => connector.clockOffsetMs, kind);
   const deps = streamDeps(options);
   return {
     exchange: connector.exchange,
@@ -80,11 +95,14 @@ export function withStreamTest(connector: Connector, options: ConnectorOptions):
  */
 export function createStreamMonitor(
   options: ConnectorOptions,
-  extra: Omit<StreamMonitorOptions, keyof StreamDeps | 'protocol'> & { offsetMs?: () => number } = {},
+  extra: Omit<StreamMonitorOptions, keyof StreamDeps | 'protocol'> & {
+    offsetMs?: () => number;
+    kind?: StreamKind;
+  } = {},
 ): StreamMonitor {
   return new StreamMonitor({
     ...streamDeps(options),
     ...extra,
-    protocol: createStreamProtocol(options, extra.offsetMs),
+    protocol: createStreamProtocol(options, extra.offsetMs, extra.kind),
   });
 }
