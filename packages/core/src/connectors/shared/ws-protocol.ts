@@ -1,5 +1,7 @@
 import type { CtsError } from '../../errors/cts-error.ts';
 import type { Balance } from '../types.ts';
+import type { HttpContext } from './http.ts';
+import type { ResolvedOptions } from './options.ts';
 import type { CloseInfo, FrameDecoder } from './ws-connection.ts';
 
 /** What one frame of a private stream means. */
@@ -55,9 +57,9 @@ export interface StreamProtocol {
 
 /** What an exchange's stream protocol is built from. */
 export interface StreamContext {
-  options: import('./options.ts').ResolvedOptions;
+  options: ResolvedOptions;
   /** The connector's HTTP context (listenKey calls go through the same limiter and error mapping). */
-  http: import('./http.ts').HttpContext;
+  http: HttpContext;
   /** Epoch ms corrected by the connector's clock offset. */
   now(): number;
 }
