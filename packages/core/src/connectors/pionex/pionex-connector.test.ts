@@ -99,16 +99,18 @@ describe('createPionexConnector', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('retries a 5xx, and waits out a 429 ban before retrying', async () => {
-    const { clock, connector, requests } = setup([
-      () => new Response('oops', { status: 500 }),
-      () => new Response('', { status: 429 }),
-      ok(spot),
-    ]);
+  it('retries a 5xx, and surfaces a 429 ban at once with its wait instead of sitting it out', async () => {
+    const { clock, connector, requests } = setup([() => new Response('oops', { status: 500 }), ok(spot)]);
     const balance = await settleWithClock(connector.getBalance(), clock);
     expect(balance.total).toBe(12);
-    expect(requests).toHaveLength(3);
-    expect(clock.now() - START).toBeGreaterThanOrEqual(60_000);
+    expect(requests).toHaveLength(2);
+
+    const banned = setup([() => new Response('', { status: 429 }), ok(spot)]);
+    const err = await settleWithClock(banned.connector.getBalance(), banned.clock).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'banned' });
+    expect((err as { retryAfterMs: number }).retryAfterMs).toBeGreaterThanOrEqual(60_000);
+    expect(banned.requests).toHaveLength(1);
+    expect(banned.clock.now() - START).toBeLessThan(60_000);
   });
 
   it('times out a request that never answers', async () => {

@@ -42,6 +42,9 @@ export interface HttpContext {
   signal?: AbortSignal;
 }
 
+/** The longest wait `send` sits out before a retry; longer waits are the caller's (breaker's) to schedule. */
+export const MAX_RETRY_WAIT_MS = 10_000;
+
 /** Parses Retry-After (delta seconds or HTTP date) into ms. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
@@ -68,10 +71,13 @@ export async function send<T>(
       return await attemptOnce(ctx, route, build, reader);
     } catch (err) {
       const error = toCtsError(err);
+      // A wait longer than MAX_RETRY_WAIT_MS (a ban, a long Retry-After) is not sat out inside one call: the
+      // error goes up with its retryAfterMs, so the breaker can set its cool-down to exactly that.
       if (
         !error.retryable ||
         attempt >= ctx.maxRetries ||
         error.code.startsWith('limiter.') ||
+        (error.retryAfterMs ?? 0) > MAX_RETRY_WAIT_MS ||
         ctx.signal?.aborted
       )
         throw error;
