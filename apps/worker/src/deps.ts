@@ -1,0 +1,81 @@
+/**
+ * The Worker's composition root, mirroring apps/server/src/deps.ts: storage (D1 or remote libSQL, migrated), the
+ * credential vault, the rate limiter over the LIMITER Durable Objects, the coordinator (no timers: the Cron Trigger
+ * runs health checks), the API app with the admin UI at /admin, and the shared limiter's /limiter/* route.
+ * Built once per isolate.
+ */
+import { createAdminApp } from '@cts/admin';
+import { createApp } from '@cts/api';
+import {
+  ConnectionCoordinator,
+  CredentialVault,
+  createJsonLogger,
+  type FetchLike,
+  type Logger,
+  parseMasterKeys,
+  RateLimiter,
+  type Scheduler,
+  type Storage,
+} from '@cts/core';
+import { Hono } from 'hono';
+import type { Bindings, WorkerEnv } from './env.ts';
+import { htmxSource } from './htmx-source.ts';
+import { DurableObjectLimiterStore } from './limiter/durable-object-store.ts';
+import { createLimiterRoute } from './limiter/limiter-route.ts';
+import { openWorkerStorage } from './storage.ts';
+
+export interface WorkerSystem {
+  /** /limiter/* first, then the API app (with /admin mounted). */
+  app: Hono;
+  coordinator: ConnectionCoordinator;
+  limiter: RateLimiter;
+  storage: Storage;
+  logger: Logger;
+  env: WorkerEnv;
+}
+
+/** Jobs are never run by timers in a Worker: the scheduled() handler calls the coordinator directly. */
+const cronDriven: Scheduler = { every: () => () => {} };
+
+export async function buildWorkerSystem(
+  env: WorkerEnv,
+  bindings: Bindings,
+  options: { fetch?: FetchLike; logger?: Logger } = {},
+): Promise<WorkerSystem> {
+  const logger =
+    options.logger ?? createJsonLogger({ level: env.CTS_LOG_LEVEL, bindings: { service: 'cts-worker' } });
+  const storage = await openWorkerStorage(env, bindings);
+  const vault = await CredentialVault.fromKeys(
+    await parseMasterKeys(env.CTS_MASTER_KEY, env.CTS_PREVIOUS_MASTER_KEYS ?? ''),
+  );
+  const store = new DurableObjectLimiterStore(bindings.LIMITER);
+  const limiter = new RateLimiter({ logger, store, recheckMs: 250 });
+  const coordinator = new ConnectionCoordinator({
+    storage,
+    vault,
+    limiter,
+    logger,
+    scheduler: cronDriven,
+    fetch: options.fetch,
+    exchangeBaseUrl: env.CTS_EXCHANGE_BASE_URL,
+  });
+  await coordinator.start(); // recovery only: health aggregates from D1 samples, unfinished batches
+  const admin = createAdminApp({
+    coordinator,
+    auth: { jwtSecret: env.CTS_JWT_SECRET },
+    healthSamples: storage.healthSamples,
+    basePath: '/admin',
+    htmxSource,
+  });
+  const api = createApp({
+    coordinator,
+    jwtSecret: env.CTS_JWT_SECRET,
+    logger,
+    limiterMetrics: () => limiter.metrics(),
+    mounts: { '/admin': admin },
+  });
+  const app = new Hono();
+  app.route('/', createLimiterRoute({ store, secret: env.CTS_LIMITER_SECRET }));
+  app.all('*', (c) => api.fetch(c.req.raw, c.env, c.executionCtx));
+  return { app, coordinator, limiter, storage, logger, env };
+}
