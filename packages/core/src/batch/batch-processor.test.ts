@@ -73,6 +73,9 @@ describe('BatchProcessor', () => {
     expect((await repo.get(job.id))?.status).toBe('completed');
     expect((await repo.tasks(job.id)).map((t) => t.status).sort()).toEqual(['failed', 'succeeded']);
     expect(processor.status()).toMatchObject({ queueLength: 0, activeTasks: 0, completedTasks: 2 });
+    // A wait that comes after the end still gets the summary.
+    expect(await processor.wait(job.id)).toEqual(summary);
+    await expect(processor.wait('unknown')).rejects.toThrow(/not running in this process/);
   });
 
   it('holds at most `concurrency` tasks per lane, and a stuck lane never starves another', async () => {
@@ -129,9 +132,11 @@ describe('BatchProcessor', () => {
       type: 'test',
       tasks: ids('c', 3).map((connectionId) => ({ connectionId, lane: 'x' })),
     });
+    const waiting = first.wait(job.id);
     const stopping = first.stop({ graceMs: 500 });
     await clock.advance(500);
     await stopping;
+    await expect(waiting).rejects.toThrow(/was stopped before it finished; it resumes on the next start/);
     const rows = await repo.tasks(job.id);
     expect(rows.map((r) => r.status)).toEqual(['interrupted', 'queued', 'queued']);
     expect((await repo.unfinished()).map((j) => j.id)).toEqual([job.id]);

@@ -36,7 +36,7 @@ interface LiveJob {
   results: BatchSummary['results'];
   running: Map<string, number>;
   listeners: Set<(event: BatchProgressEvent) => void>;
-  waiters: Array<(summary: BatchSummary) => void>;
+  waiters: Array<{ resolve: (summary: BatchSummary) => void; reject: (err: Error) => void }>;
 }
 
 function positiveInt(name: string, value: number): number {
@@ -66,6 +66,8 @@ export class BatchProcessor {
   readonly #logger: Logger;
   readonly #lanes = new Map<string, Lane>();
   readonly #live = new Map<string, LiveJob>();
+  /** Summaries of the last batches that ended, so a wait() that comes just after the end still gets its answer. */
+  readonly #ended = new Map<string, BatchSummary>();
   readonly #running = new Set<Promise<void>>();
   readonly #controllers = new Set<AbortController>();
   #active = 0;
@@ -121,11 +123,13 @@ export class BatchProcessor {
     return pending.length;
   }
 
-  /** Resolves with the summary when every task of the batch has ended. */
+  /** Resolves with the summary when every task of the batch has ended (at once for one that just ended). */
   wait(batchId: string): Promise<BatchSummary> {
+    const ended = this.#ended.get(batchId);
+    if (ended) return Promise.resolve(ended);
     const live = this.#live.get(batchId);
     if (!live) return Promise.reject(new Error(`batch ${batchId} is not running in this process`));
-    return new Promise((resolve) => live.waiters.push(resolve));
+    return new Promise((resolve, reject) => live.waiters.push({ resolve, reject }));
   }
 
   /** Streams a batch's progress; returns the unsubscribe function. Unknown or finished batches send nothing. */
@@ -174,6 +178,12 @@ export class BatchProcessor {
       if (late) for (const c of this.#controllers) c.abort(new DOMException('stopped', 'AbortError'));
       await all;
     }
+    // Batches left unfinished resume on the next start; whoever waits for them here is told so.
+    for (const live of this.#live.values())
+      for (const w of live.waiters.splice(0))
+        w.reject(
+          new Error(`batch ${live.job.id} was stopped before it finished; it resumes on the next start`),
+        );
   }
 
   #track(job: BatchJob, rows: BatchTaskResult[]): LiveJob {
@@ -323,8 +333,10 @@ export class BatchProcessor {
       results: live.results,
     };
     this.#live.delete(live.job.id);
+    this.#ended.set(live.job.id, summary);
+    if (this.#ended.size > 100) this.#ended.delete(this.#ended.keys().next().value!);
     for (const l of live.listeners) l({ type: 'done', batchId: live.job.id, summary });
-    for (const w of live.waiters) w(summary);
+    for (const w of live.waiters) w.resolve(summary);
   }
 
   #warn(err: unknown): void {
