@@ -17,6 +17,7 @@ interface Ready {
   barePort: number;
   token: string;
   stored: number;
+  firstId: string;
 }
 
 function startServer(storage: string): Promise<{ child: ChildProcess; ready: Ready }> {
@@ -77,10 +78,14 @@ try {
     if (storage === ':memory:') {
       rows.push(await run('bare Hono, same payload from an array', `${bare}/same-payload`));
       rows.push(await run('bare Hono, {"ok":true}', `${bare}/hello`));
+      rows.push(await run('bare Hono, one record from an array', `${bare}/one`));
     }
     rows.push(await run(`CTS list, ${label}`, `${api}/api/settings/connections`, auth));
     rows.push(
       await run(`CTS list ?exchange=okx, ${label}`, `${api}/api/settings/connections?exchange=okx`, auth),
+    );
+    rows.push(
+      await run(`CTS GET one connection, ${label}`, `${api}/api/settings/connections/${ready.firstId}`, auth),
     );
     child.kill('SIGTERM');
   }
@@ -94,9 +99,14 @@ try {
       `${r.name.padEnd(42)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.kib.toFixed(1).padStart(10)}  ${r.errors}`,
     );
   const bareSame = rows[0]!;
+  const bareOne = rows[2]!;
   for (const r of rows.filter((x) => x.name.startsWith('CTS list,')))
     console.log(
       `${r.name}: ${((r.rps / bareSame.rps) * 100).toFixed(0)}% of the bare same-payload route's throughput (target ≥ 50%), p99 ${r.p99} ms (target < 10 ms)`,
+    );
+  for (const r of rows.filter((x) => x.name.startsWith('CTS GET one')))
+    console.log(
+      `${r.name}: ${((r.rps / bareOne.rps) * 100).toFixed(0)}% of the bare one-record route's throughput, p99 ${r.p99} ms`,
     );
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');

@@ -40,6 +40,8 @@ bare.get('/same-payload', (c) =>
   c.json({ success: true, count: records.length, filters: {}, connections: records }),
 );
 
+bare.get('/one', (c) => c.json({ success: true, connection: records[0] }));
+
 const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => {
     const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
@@ -48,7 +50,9 @@ const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
 const apiPort = await listen(cts.app.fetch);
 const barePort = await listen(bare.fetch);
 const token = await issueToken({ secret: jwtSecret, sub: 'bench', role: 'viewer', ttl: '1h' });
-console.log(JSON.stringify({ ready: true, apiPort, barePort, token, stored: records.length }));
+console.log(
+  JSON.stringify({ ready: true, apiPort, barePort, token, stored: records.length, firstId: records[0]?.id }),
+);
 process.once('SIGTERM', () => {
   void cts.close().then(() => process.exit(0));
 });

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { createTokenVerifier } from './auth/tokens.ts';
 import type { ApiDeps, ApiEnv } from './deps.ts';
 import { toHttpError } from './errors/http-status.ts';
 import { MetricsRegistry } from './metrics/registry.ts';
@@ -24,6 +25,10 @@ const DOCS_CSP =
  * serve({ fetch: app.fetch, port: 8787 })
  */
 export function createApp(deps: ApiDeps): Hono<ApiEnv> {
+  if (!deps || typeof deps.coordinator?.listConnections !== 'function')
+    throw new TypeError('coordinator: expected a Coordinator');
+  if (typeof deps.jwtSecret !== 'string' || deps.jwtSecret.length < 32)
+    throw new TypeError('jwtSecret: expected a string of at least 32 characters');
   const logger = deps.logger ?? noopLogger;
   const registry = deps.metrics ?? new MetricsRegistry();
   const app = new Hono<ApiEnv>();
@@ -89,7 +94,11 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
     ),
   );
 
-  for (const route of API_ROUTES) route.register(app, deps);
+  const routeDeps: ApiDeps = {
+    ...deps,
+    verifyToken: deps.verifyToken ?? createTokenVerifier(deps.jwtSecret),
+  };
+  for (const route of API_ROUTES) route.register(app, routeDeps);
 
   const document = buildOpenApiDocument(API_ROUTES, { version: deps.version });
   const docsHtml = renderDocsPage(document);

@@ -17,6 +17,8 @@ export interface ApiDeps {
   coordinator: Coordinator;
   /** HS256 secret for bearer JWTs (at least 32 characters). */
   jwtSecret: string;
+  /** Verifies bearer tokens. @default createTokenVerifier(jwtSecret): HS256, cached until exp */
+  verifyToken?: (token: string) => Promise<{ sub: string; role: Role }>;
   /** @default noopLogger */
   logger?: Logger;
   /** Limiter usage for /metrics. @default none reported */

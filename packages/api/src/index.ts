@@ -4,7 +4,7 @@
  */
 export { createApp } from './app.ts';
 export { type Access, requireRole } from './auth/require-role.ts';
-export { issueToken, parseTtl, verifyToken } from './auth/tokens.ts';
+export { createTokenVerifier, issueToken, parseTtl, verifyToken } from './auth/tokens.ts';
 export type { ApiDeps, ApiEnv, LimiterMetricsView, MountedApp, Role } from './deps.ts';
 export * from './errors/api-errors.ts';
 export { type HttpError, toHttpError } from './errors/http-status.ts';

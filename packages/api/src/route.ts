@@ -62,7 +62,7 @@ export function defineRoute<
           c.set('route', spec.path);
           return next();
         }) satisfies MiddlewareHandler<ApiEnv>,
-        requireRole(deps.jwtSecret, spec.access),
+        requireRole(deps.jwtSecret, spec.access, deps.verifyToken),
         ...(spec.params ? [validate('param', spec.params)] : []),
         ...(spec.query ? [validate('query', spec.query)] : []),
         ...(spec.body

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { UnauthorizedError } from '../errors/api-errors.ts';
-import { issueToken, parseTtl, verifyToken } from './tokens.ts';
+import { createTokenVerifier, issueToken, parseTtl, verifyToken } from './tokens.ts';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 
@@ -57,5 +57,24 @@ describe('tokens', () => {
     expect(() => parseTtl('soon')).toThrow('ttl');
     expect(parseTtl('2h')).toBe(7200);
     expect(parseTtl('90')).toBe(90);
+  });
+});
+
+describe('createTokenVerifier', () => {
+  it('remembers verified tokens but still refuses them once expired', async () => {
+    let now = Date.now();
+    const verify = createTokenVerifier(SECRET, { now: () => now, cacheSize: 2 });
+    const token = await issueToken({ secret: SECRET, sub: 'ops', role: 'admin', ttl: 60, now });
+    await expect(verify(token)).resolves.toEqual({ sub: 'ops', role: 'admin' });
+    await expect(verify(token)).resolves.toEqual({ sub: 'ops', role: 'admin' });
+    now += 61_000;
+    await expect(verify(token)).rejects.toThrow('expired');
+  });
+
+  it('does not remember refusals', async () => {
+    const verify = createTokenVerifier(SECRET);
+    const forged = await issueToken({ secret: `${SECRET}-x`, sub: 'ops', role: 'admin' });
+    await expect(verify(forged)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(verify(forged)).rejects.toBeInstanceOf(UnauthorizedError);
   });
 });
