@@ -34,8 +34,8 @@ export class Lane {
   readonly exchange: string;
   readonly ip: string;
   readonly account: string;
-  /** Plans by `METHOD path`. */
-  readonly plans = new Map<string, Plan>();
+  /** Plans by method, then path (nested: no string building on the hot path). */
+  readonly plans = new Map<string, Map<string, Plan>>();
   /** Priority levels, highest first. */
   readonly levels: { priority: number; items: Waiter[] }[] = [];
   size = 0;
@@ -56,6 +56,20 @@ export class Lane {
     this.exchange = exchange;
     this.ip = ip;
     this.account = account;
+  }
+
+  plan(method: string, path: string): Plan | undefined {
+    return this.plans.get(method)?.get(path);
+  }
+
+  setPlan(method: string, path: string, plan: Plan): void {
+    const byPath = this.plans.get(method) ?? new Map<string, Plan>();
+    this.plans.set(method, byPath);
+    byPath.set(path, plan);
+  }
+
+  *allPlans(): Iterable<Plan> {
+    for (const byPath of this.plans.values()) yield* byPath.values();
   }
 
   /** Adds a waiter; returns true when it became the head. */

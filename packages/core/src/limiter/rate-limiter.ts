@@ -56,7 +56,9 @@ export class RateLimiter implements RequestGate {
   readonly #profiles: Profile[];
   readonly #tables: Record<Profile, Partial<Record<ExchangeId, ExchangeRules>>>;
   readonly #accountRules = new Map<string, AccountRulesOverride>();
-  readonly #lanes = new Map<string, Lane>();
+  /** Queues by exchange, ip, account (nested: no string building on the hot path). */
+  readonly #lanes = new Map<string, Map<string, Map<string, Lane>>>();
+  readonly #laneList: Lane[] = [];
   readonly #releaseWaiters = new Map<string, Set<Lane>>();
   readonly #scopes = new Map<string, { entry: PlanEntry; exchange: string; refusals: number }>();
 
@@ -85,7 +87,7 @@ export class RateLimiter implements RequestGate {
     const key = `${exchange}\u0000${account}`;
     if (override) this.#accountRules.set(key, override);
     else this.#accountRules.delete(key);
-    for (const lane of this.#lanes.values())
+    for (const lane of this.#laneList)
       if (lane.exchange === exchange && lane.account === account) lane.plans.clear();
   }
 
@@ -157,7 +159,7 @@ export class RateLimiter implements RequestGate {
       const snap = await this.#store.snapshot(entry.key, entry.rule, now);
       scopes.push(scopeMetrics(entry, exchange, snap, refusals, now));
     }
-    const queues: QueueMetrics[] = [...this.#lanes.values()].map((lane) => ({
+    const queues: QueueMetrics[] = this.#laneList.map((lane) => ({
       exchange: lane.exchange,
       ip: lane.ip,
       account: lane.account,
@@ -172,9 +174,9 @@ export class RateLimiter implements RequestGate {
   async usage(exchange: ExchangeId, account: string): Promise<number> {
     const now = this.#clock.now();
     const entries = new Map<string, PlanEntry>();
-    for (const lane of this.#lanes.values()) {
+    for (const lane of this.#laneList) {
       if (lane.exchange !== exchange || lane.account !== account) continue;
-      for (const plan of lane.plans.values()) for (const e of plan.entries) entries.set(e.key, e);
+      for (const plan of lane.allPlans()) for (const e of plan.entries) entries.set(e.key, e);
     }
     let max = 0;
     for (const e of entries.values()) {
@@ -186,22 +188,26 @@ export class RateLimiter implements RequestGate {
 
   #lane(request: RequestDescriptor): Lane {
     const ip = request.ip ?? 'default';
-    const key = `${request.exchange}\u0000${ip}\u0000${request.account}`;
-    let lane = this.#lanes.get(key);
-    if (!lane) {
-      if (!isExchangeId(request.exchange))
-        throw new TypeError(`exchange: unknown exchange ${JSON.stringify(request.exchange)}`);
-      if (typeof request.account !== 'string' || request.account === '')
-        throw new TypeError('account: must be a non-empty string');
-      lane = new Lane(request.exchange, ip, request.account);
-      this.#lanes.set(key, lane);
-    }
-    return lane;
+    const byIp = this.#lanes.get(request.exchange);
+    const byAccount = byIp?.get(ip);
+    const lane = byAccount?.get(request.account);
+    if (lane) return lane;
+    if (!isExchangeId(request.exchange))
+      throw new TypeError(`exchange: unknown exchange ${JSON.stringify(request.exchange)}`);
+    if (typeof request.account !== 'string' || request.account === '')
+      throw new TypeError('account: must be a non-empty string');
+    const created = new Lane(request.exchange, ip, request.account);
+    const ips = byIp ?? new Map<string, Map<string, Lane>>();
+    const accounts = byAccount ?? new Map<string, Lane>();
+    this.#lanes.set(request.exchange, ips);
+    ips.set(ip, accounts);
+    accounts.set(request.account, created);
+    this.#laneList.push(created);
+    return created;
   }
 
   #plan(lane: Lane, request: RequestDescriptor): Plan {
-    const endpoint = `${request.method} ${request.path}`;
-    let plan = lane.plans.get(endpoint);
+    let plan = lane.plan(request.method, request.path);
     if (!plan) {
       const exchange = lane.exchange as ExchangeId;
       const override = this.#accountRules.get(`${exchange}\u0000${lane.account}`);
@@ -210,7 +216,7 @@ export class RateLimiter implements RequestGate {
         { exchange, ip: lane.ip, account: lane.account, method: request.method, path: request.path },
         profiles,
       );
-      lane.plans.set(endpoint, plan);
+      lane.setPlan(request.method, request.path, plan);
       for (const entry of plan.entries) {
         const known = this.#scopes.get(entry.key);
         if (known) known.entry = entry;
