@@ -37,8 +37,9 @@ export function testSecrets(): { jwtSecret: string; limiterSecret: string; maste
  * A fresh state directory on tmpfs (/dev/shm) when there is one: each Durable Object write is a committed SQLite
  * transaction, and on a loaded disk its fsync (~12 ms here) would dominate the suite's time. Semantics are the same.
  */
-export function tempDir(): { path: string; remove: () => void } {
-  const path = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'cts-worker-'));
+export function tempDir(where: 'tmpfs' | 'disk' = 'tmpfs'): { path: string; remove: () => void } {
+  const base = where === 'tmpfs' && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  const path = mkdtempSync(join(base, 'cts-worker-'));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
