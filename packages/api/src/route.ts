@@ -25,6 +25,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /** The body may be left out entirely (actions with an optional `version`). @default false */
+  bodyOptional?: boolean;
   responses: Record<number, ResponseSpec>;
 }
 

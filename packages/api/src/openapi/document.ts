@@ -65,7 +65,7 @@ export function buildOpenApiDocument(
       ...(spec.body
         ? {
             requestBody: {
-              required: true,
+              required: !spec.bodyOptional,
               content: { 'application/json': { schema: toSchema(spec.body, 'input') } },
             },
           }

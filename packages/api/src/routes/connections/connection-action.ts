@@ -24,6 +24,7 @@ export function connectionActionRoute(action: ConnectionAction) {
       access: 'admin',
       params: idParamSchema,
       body: actionBodySchema,
+      bodyOptional: true,
       responses: {
         200: { description: 'The connection in its new state', schema: connectionReplySchema },
         ...errorResponses(...WRITE_ERRORS, 404, 409),
