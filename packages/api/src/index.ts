@@ -11,4 +11,14 @@ export { type HttpError, toHttpError } from './errors/http-status.ts';
 export { MetricsRegistry } from './metrics/registry.ts';
 export { buildOpenApiDocument } from './openapi/document.ts';
 export { API_ROUTES } from './routes/index.ts';
-export { MAX_BATCH_IDS } from './schemas/batch.ts';
+export { batchTestBodySchema, MAX_BATCH_IDS, startBatchBodySchema } from './schemas/batch.ts';
+export { errorBodySchema, idSchema } from './schemas/common.ts';
+export { connectionRecordSchema } from './schemas/connection.ts';
+export {
+  actionBodySchema,
+  type CreateConnectionBody,
+  createConnectionSchema,
+  type UpdateConnectionBody,
+  updateConnectionSchema,
+} from './schemas/connection-input.ts';
+export { healthQuerySchema, listConnectionsQuerySchema } from './schemas/filters.ts';
