@@ -9,6 +9,7 @@ import {
   CredentialVault,
   createJsonLogger,
   type FetchLike,
+  HttpLimiterStore,
   type Logger,
   parseMasterKeys,
   RateLimiter,
@@ -30,6 +31,11 @@ export interface CtsConfig {
   jwtSecret: string;
   /** Sends every exchange request to `${url}/${exchange}` (the simulator). */
   exchangeBaseUrl?: string;
+  /**
+   * Share rate limits with a fleet: the CTS Worker's URL and its CTS_LIMITER_SECRET; limiter state then lives in the
+   * Worker's Durable Objects (HttpLimiterStore). @default this process's memory
+   */
+  sharedLimiter?: { url: string; secret: string };
   /** @default a JSON logger at info */
   logger?: Logger;
   /** The fetch connectors use. @default the global fetch */
@@ -67,7 +73,10 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
   const vault = await CredentialVault.fromKeys(
     await parseMasterKeys(config.masterKey, config.previousMasterKeys ?? ''),
   );
-  const limiter = new RateLimiter({ logger });
+  const limiter = new RateLimiter({
+    logger,
+    ...(config.sharedLimiter ? { store: new HttpLimiterStore(config.sharedLimiter) } : {}),
+  });
   const coordinator = new ConnectionCoordinator({
     storage,
     vault,
@@ -105,6 +114,13 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
   };
 }
 
+function sharedLimiterOf(env: Env): { sharedLimiter?: { url: string; secret: string } } {
+  const { CTS_LIMITER_URL: url, CTS_LIMITER_SECRET: secret } = env;
+  if ((url === undefined) !== (secret === undefined))
+    throw new TypeError('CTS_LIMITER_URL, CTS_LIMITER_SECRET: set both (shared limiter) or neither');
+  return url && secret ? { sharedLimiter: { url, secret } } : {};
+}
+
 /** What a host needs: the system built from the environment, and first-start information to print. */
 export async function buildServer(
   env: Env,
@@ -121,6 +137,7 @@ export async function buildServer(
     previousMasterKeys: env.CTS_PREVIOUS_MASTER_KEYS,
     jwtSecret: secrets.jwtSecret,
     exchangeBaseUrl: env.CTS_EXCHANGE_BASE_URL,
+    ...sharedLimiterOf(env),
     logger,
     shutdownGraceMs: env.CTS_SHUTDOWN_GRACE_MS,
   });

@@ -30,6 +30,12 @@ export const envSchema = z.object({
   CTS_EXCHANGE_BASE_URL: optionalText
     .refine((v) => v === undefined || URL.canParse(v), 'expected an http(s) URL')
     .describe('Sends every exchange request to <url>/<exchange> (the simulator)'),
+  CTS_LIMITER_URL: optionalText
+    .refine((v) => v === undefined || /^https?:\/\//.test(v), 'expected an http(s) URL')
+    .describe('The CTS Worker whose Durable Objects hold shared rate limits (with CTS_LIMITER_SECRET)'),
+  CTS_LIMITER_SECRET: optionalText
+    .refine((v) => v === undefined || v.length >= 32, 'at least 32 characters')
+    .describe("The Worker's CTS_LIMITER_SECRET"),
   CTS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CTS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
