@@ -22,9 +22,16 @@ const cts = await buildServer({
   CTS_LOG_LEVEL: env.CTS_LOG_LEVEL === 'info' ? 'warn' : env.CTS_LOG_LEVEL,
 });
 const server = serve({ fetch: cts.app.fetch, port: env.PORT, hostname: env.HOST }) as Server;
-await new Promise<void>((resolve, reject) => {
+await new Promise<void>((resolve) => {
   server.once('listening', () => resolve());
-  server.once('error', reject);
+  server.once('error', (err: NodeJS.ErrnoException) => {
+    console.error(
+      err.code === 'EADDRINUSE'
+        ? `Port ${env.PORT} is in use (is \`npm start\` running?): stop it or run PORT=8788 npm run demo`
+        : `The demo server could not start: ${err.message}`,
+    );
+    process.exit(1);
+  });
 });
 const base = `http://${env.HOST}:${(server.address() as AddressInfo).port}`;
 console.log('Creating and testing demo connections on every exchange...');
