@@ -48,7 +48,10 @@ export async function buildWorkerSystem(
   const vault = await CredentialVault.fromKeys(
     await parseMasterKeys(env.CTS_MASTER_KEY, env.CTS_PREVIOUS_MASTER_KEYS ?? ''),
   );
-  const store = new DurableObjectLimiterStore(bindings.LIMITER);
+  const store = new DurableObjectLimiterStore(
+    bindings.LIMITER,
+    env.CTS_LIMITER_LOCATION ? { locationHint: env.CTS_LIMITER_LOCATION } : {},
+  );
   const limiter = new RateLimiter({ logger, store, recheckMs: 250 });
   const coordinator = new ConnectionCoordinator({
     storage,

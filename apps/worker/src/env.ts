@@ -39,6 +39,10 @@ export const workerEnvSchema = z.object({
   CTS_EXCHANGE_BASE_URL: optionalText
     .refine((v) => v === undefined || URL.canParse(v), 'expected an http(s) URL')
     .describe('Sends every exchange request to <url>/<exchange> (the simulator)'),
+  CTS_LIMITER_LOCATION: z
+    .enum(['wnam', 'enam', 'sam', 'weur', 'eeur', 'apac', 'oc', 'afr', 'me'])
+    .optional()
+    .describe('Location hint for new limiter Durable Objects @default none (near the first caller)'),
   CTS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CTS_CRON_MAX_TASKS: z.coerce
     .number()

@@ -14,7 +14,12 @@ beforeAll(async () => {
   sim = await startSimulatorServer({ port: 0 });
   // The simulator is the exchange: workerd's outbound fetch goes to it on loopback.
   w = await startWorker({
-    vars: { CTS_EXCHANGE_BASE_URL: sim.url, CTS_CRON_MAX_TASKS: '2', CTS_CRON_MIN_AGE_MS: '0' },
+    vars: {
+      CTS_EXCHANGE_BASE_URL: sim.url,
+      CTS_CRON_MAX_TASKS: '2',
+      CTS_CRON_MIN_AGE_MS: '0',
+      CTS_LIMITER_LOCATION: 'apac',
+    },
   });
   token = await issueToken({ secret: w.jwtSecret, sub: 'worker-test', role: 'admin', ttl: '1h' });
 });
