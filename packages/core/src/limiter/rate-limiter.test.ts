@@ -324,3 +324,27 @@ describe('RateLimiter options', () => {
     await expect(limiter.acquire(req({ exchange: 'kraken' as 'bybit' }))).rejects.toThrow(TypeError);
   });
 });
+
+describe('RateLimiter across queues', () => {
+  it('does not let a newcomer on a shared scope jump ahead of a queue already waiting on it', async () => {
+    const clock = new ManualClock({ start: T0 });
+    const limiter = new RateLimiter({
+      clock,
+      profile: 'published',
+      rules: {
+        published: { binance: { buckets: { ip: { per: 'ip', windows: [{ windowMs: 1000, limit: 20 }] } } } },
+      },
+    });
+    const binance = (account: string) => req({ exchange: 'binance', account, path: '/api/v3/account' }); // weight 20
+    const order: string[] = [];
+    await limiter.acquire(binance('a'));
+    void limiter.acquire(binance('a')).then(() => order.push('a-2'));
+    await flushMicrotasks();
+    clock.set(T0 + 1000); // the slot is free, but a's queue has not woken yet
+    void limiter.acquire(binance('b')).then(() => order.push('b-1'));
+    await clock.advance(0);
+    expect(order).toEqual(['a-2']);
+    await clock.advance(1000);
+    expect(order).toEqual(['a-2', 'b-1']);
+  });
+});

@@ -11,6 +11,7 @@ import { LimiterPermit } from './permit.ts';
 import { compilePlan, type Plan, type PlanEntry } from './plan.ts';
 import { type AccountRulesOverride, buildTables, connectionRules, profilesOf } from './rule-tables.ts';
 import type { ExchangeRules, Profile, RulesOverride } from './rules/types.ts';
+import { ScopeTurns } from './scope-turns.ts';
 import { isPromise, type LimiterStore, type MaybePromise } from './store.ts';
 
 export interface RateLimiterOptions {
@@ -60,6 +61,7 @@ export class RateLimiter implements RequestGate {
   readonly #lanes = new Map<string, Map<string, Map<string, Lane>>>();
   readonly #laneList: Lane[] = [];
   readonly #releaseWaiters = new Map<string, Set<Lane>>();
+  readonly #turns = new ScopeTurns();
   readonly #scopes = new Map<string, { entry: PlanEntry; exchange: string; refusals: number }>();
 
   constructor(options: RateLimiterOptions = {}) {
@@ -106,7 +108,12 @@ export class RateLimiter implements RequestGate {
       return Promise.reject(abortError(signal));
     }
     const now = this.#clock.now();
-    if (this.#sync && lane.size === 0 && !lane.pumping) {
+    if (
+      this.#sync &&
+      lane.size === 0 &&
+      !lane.pumping &&
+      this.#turns.blocker(plan.entries, undefined) === undefined
+    ) {
       const r = this.#reserve(plan, now) as number[] | Refusal;
       if (Array.isArray(r)) {
         lane.stats.admitted++;
@@ -301,51 +308,63 @@ export class RateLimiter implements RequestGate {
     });
   }
 
-  /** Drives one queue: admits its head when the store allows, else sleeps until it may, or until kicked. */
+  /**
+   * Drives one queue: admits its head when the store allows, else sleeps until it may, until a slot is released,
+   * or until its turn on a scope other queues wait on comes (kick).
+   */
   async #pump(lane: Lane): Promise<void> {
     lane.pumping = true;
     try {
       for (;;) {
         const head = lane.peek();
         if (!head) return;
-        let result: number[] | Refusal;
-        try {
-          const r = this.#reserve(head.plan, this.#clock.now());
-          result = isPromise(r) ? await r : r;
-        } catch (err) {
-          if (!head.done) this.#finish(lane, head, err);
-          continue;
+        let now = this.#clock.now();
+        let key = this.#turns.blocker(head.plan.entries, lane);
+        let retryAt: number | null = null;
+        if (key === undefined) {
+          let result: number[] | Refusal;
+          try {
+            const r = this.#reserve(head.plan, now);
+            result = isPromise(r) ? await r : r;
+          } catch (err) {
+            if (!head.done) this.#finish(lane, head, err);
+            continue;
+          }
+          if (head.done) {
+            // Aborted while the store answered: undo what was reserved.
+            lane.remove(head);
+            if (Array.isArray(result)) await this.#cancel(head.plan, result);
+            continue;
+          }
+          now = this.#clock.now();
+          if (Array.isArray(result)) {
+            this.#turns.leave(lane);
+            this.#admit(lane, head, result, now);
+            continue;
+          }
+          ({ key, retryAt } = result);
+          if (retryAt === null) {
+            const lanes = this.#releaseWaiters.get(key) ?? new Set<Lane>();
+            this.#releaseWaiters.set(key, lanes);
+            lanes.add(lane);
+          }
         }
-        if (head.done) {
-          // Aborted while the store answered: undo what was reserved.
-          lane.remove(head);
-          if (Array.isArray(result)) await this.#cancel(head.plan, result);
-          continue;
-        }
-        const now = this.#clock.now();
-        if (Array.isArray(result)) {
-          this.#admit(lane, head, result, now);
-          continue;
-        }
-        const { retryAt } = result;
         if (head.deadline <= now || (retryAt !== null && retryAt > head.deadline)) {
           this.#finish(lane, head, maxWaitError(lane, this.#maxWaitMs, retryAt, now));
           continue;
         }
         for (const w of lane.takeExpired(now, head))
           this.#finish(lane, w, maxWaitError(lane, this.#maxWaitMs, null, now));
+        this.#turns.wait(key, lane);
         let wakeAt = Math.min(retryAt ?? Number.POSITIVE_INFINITY, lane.earliestDeadline());
-        if (retryAt === null) {
-          const lanes = this.#releaseWaiters.get(result.key) ?? new Set<Lane>();
-          this.#releaseWaiters.set(result.key, lanes);
-          lanes.add(lane);
-          // Slots held by other processes sharing the store free without telling us: ask again now and then.
-          if (!this.#sync) wakeAt = Math.min(wakeAt, now + this.#recheckMs);
-        }
+        // Slots held by other processes sharing the store free without telling us: ask again now and then.
+        if (retryAt === null && !this.#sync && this.#releaseWaiters.get(key)?.has(lane))
+          wakeAt = Math.min(wakeAt, now + this.#recheckMs);
         await lane.sleep(this.#clock, wakeAt - now);
       }
     } finally {
       lane.pumping = false;
+      this.#turns.leave(lane);
     }
   }
 
