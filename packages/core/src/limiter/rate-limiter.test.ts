@@ -348,3 +348,25 @@ describe('RateLimiter across queues', () => {
     expect(order).toEqual(['a-2', 'b-1']);
   });
 });
+
+describe('RateLimiter feedback routing', () => {
+  it("does not feed the exchange's weight counts into the seed table's request counts", async () => {
+    const clock = new ManualClock({ start: T0 });
+    const limiter = new RateLimiter({ clock });
+    const sapi = req({ exchange: 'binance', path: '/sapi/v1/account/apiRestrictions' });
+    const p = await limiter.acquire(sapi);
+    p.release({
+      status: 200,
+      usage: [
+        { scope: 'account', windowMs: 60_000, used: 5000, source: 'X-SAPI-USED-UID-WEIGHT-1M' },
+        { scope: 'ip', windowMs: 60_000, used: 600, source: 'X-SAPI-USED-IP-WEIGHT-1M' },
+      ],
+    });
+    const { scopes } = await limiter.metrics();
+    const seed = scopes.find((s) => s.profile === 'seed')!;
+    const sapiIp = scopes.find((s) => s.bucket === 'sapiIp')!;
+    expect(seed.windows.map((w) => w.used)).toEqual([1, 1]);
+    expect(sapiIp.windows[0]!.used).toBe(600);
+    expect(sapiIp.endpoint).toBe('GET /sapi/v1/account/apiRestrictions');
+  });
+});

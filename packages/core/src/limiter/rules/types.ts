@@ -9,8 +9,8 @@ export interface WindowLimit {
 /** What a bucket is counted per. */
 export type BucketScope = 'ip' | 'account';
 
-/** Which usage reports (RateLimitUsage.scope) feed a bucket. */
-export type FeedbackScope = 'ip' | 'account' | 'endpoint';
+/** Which usage reports (RateLimitUsage.scope) feed a bucket; 'none' for counts the exchange does not report. */
+export type FeedbackScope = 'ip' | 'account' | 'endpoint' | 'none';
 
 /**
  * One counter set: windows, an optional concurrency cap, keyed by (exchange, ip) or (exchange, account),

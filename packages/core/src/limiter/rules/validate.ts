@@ -1,7 +1,7 @@
 import type { BucketRule, ExchangeRules, PenaltyScope, Weights } from './types.ts';
 
 const BUCKET_SCOPES = ['ip', 'account'];
-const FEEDBACK_SCOPES = ['ip', 'account', 'endpoint'];
+const FEEDBACK_SCOPES = ['ip', 'account', 'endpoint', 'none'];
 const PENALTY_SCOPES: readonly PenaltyScope[] = ['ip', 'account', 'all'];
 
 function positive(value: unknown): value is number {
