@@ -319,9 +319,10 @@ describe('RateLimiter options', () => {
     expect(() => new RateLimiter(options as RateLimiterOptions)).toThrow(message);
   });
 
-  it('rejects a request for an unknown exchange with a TypeError', async () => {
+  it('rejects a request for an unknown exchange, or with a priority that is not a number, with a TypeError', async () => {
     const limiter = new RateLimiter();
     await expect(limiter.acquire(req({ exchange: 'kraken' as 'bybit' }))).rejects.toThrow(TypeError);
+    await expect(limiter.acquire(req({ priority: Number.NaN }))).rejects.toThrow(/priority/);
   });
 });
 

@@ -99,6 +99,8 @@ export class RateLimiter implements RequestGate {
     try {
       lane = this.#lane(request);
       plan = this.#plan(lane, request);
+      if (request.priority !== undefined && !Number.isFinite(request.priority))
+        throw new TypeError(`priority: must be a finite number, got ${request.priority}`);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -114,7 +116,12 @@ export class RateLimiter implements RequestGate {
       !lane.pumping &&
       this.#turns.blocker(plan.entries, undefined) === undefined
     ) {
-      const r = this.#reserve(plan, now) as number[] | Refusal;
+      let r: number[] | Refusal;
+      try {
+        r = this.#reserve(plan, now) as number[] | Refusal;
+      } catch (err) {
+        return Promise.reject(err);
+      }
       if (Array.isArray(r)) {
         lane.stats.admitted++;
         return Promise.resolve(new LimiterPermit(this.#settle, plan, r));
