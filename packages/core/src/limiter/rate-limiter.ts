@@ -9,6 +9,7 @@ import { MemoryLimiterStore } from './memory-store.ts';
 import { type LimiterMetrics, type QueueMetrics, type ScopeMetrics, scopeMetrics } from './metrics.ts';
 import { LimiterPermit } from './permit.ts';
 import { compilePlan, type Plan, type PlanEntry } from './plan.ts';
+import { cancelPlan, type Refusal, reservePlan } from './reserve-plan.ts';
 import { type AccountRulesOverride, buildTables, connectionRules, profilesOf } from './rule-tables.ts';
 import type { ExchangeRules, Profile, RulesOverride } from './rules/types.ts';
 import { ScopeTurns } from './scope-turns.ts';
@@ -32,8 +33,6 @@ export interface RateLimiterOptions {
   /** @default noopLogger */
   logger?: Logger;
 }
-
-type Refusal = { retryAt: number | null; key: string };
 
 /**
  * The request gate: sliding-window limits per (exchange, ip), (exchange, account) and endpoint, concurrency caps,
@@ -240,41 +239,14 @@ export class RateLimiter implements RequestGate {
     return plan;
   }
 
-  /** Reserves in every scope of the plan, or none: a refusal cancels the reservations already made. */
-  #reserve(plan: Plan, now: number, from = 0, ids: number[] = []): MaybePromise<number[] | Refusal> {
-    const { entries } = plan;
-    for (let i = from; i < entries.length; i++) {
-      const e = entries[i]!;
-      const r = this.#store.reserve(e.key, e.rule, e.cost, now);
-      if (isPromise(r))
-        return r.then((res) => {
-          if (!res.ok) return this.#refuse(plan, ids, e, res.retryAt);
-          ids.push(res.id);
-          return this.#reserve(plan, now, i + 1, ids);
-        });
-      if (!r.ok) return this.#refuse(plan, ids, e, r.retryAt);
-      ids.push(r.id);
-    }
-    return ids;
+  #reserve(plan: Plan, now: number): MaybePromise<number[] | Refusal> {
+    return reservePlan(this.#store, plan, now, this.#countRefusal);
   }
 
-  #refuse(plan: Plan, ids: number[], at: PlanEntry, retryAt: number | null): MaybePromise<Refusal> {
-    const scope = this.#scopes.get(at.key);
+  readonly #countRefusal = (key: string): void => {
+    const scope = this.#scopes.get(key);
     if (scope) scope.refusals++;
-    const refusal: Refusal = { retryAt, key: at.key };
-    if (ids.length === 0) return refusal;
-    const pending = this.#cancel(plan, ids);
-    return pending ? pending.then(() => refusal) : refusal;
-  }
-
-  #cancel(plan: Plan, ids: readonly number[]): Promise<unknown> | undefined {
-    const pending: Promise<unknown>[] = [];
-    for (let i = 0; i < ids.length; i++) {
-      const r = this.#store.cancel(plan.entries[i]!.key, ids[i]!);
-      if (isPromise(r)) pending.push(r);
-    }
-    return pending.length > 0 ? Promise.all(pending) : undefined;
-  }
+  };
 
   /** Ends a permit: frees concurrency slots, applies the exchange's feedback, wakes queues waiting on a slot. */
   readonly #settle = (plan: Plan, ids: readonly number[], feedback: LimitFeedback | undefined): void => {
@@ -340,7 +312,7 @@ export class RateLimiter implements RequestGate {
           if (head.done) {
             // Aborted while the store answered: undo what was reserved.
             lane.remove(head);
-            if (Array.isArray(result)) await this.#cancel(head.plan, result);
+            if (Array.isArray(result)) await cancelPlan(this.#store, head.plan, result);
             continue;
           }
           now = this.#clock.now();
