@@ -32,6 +32,18 @@ describe('LimiterObject under concurrency', () => {
   });
 });
 
+describe('LimiterObject slot leases', () => {
+  it('frees a concurrency slot never released (a crashed server) after SLOT_LEASE_MS', async () => {
+    const s = store();
+    const rule: BucketRule = { per: 'account', windows: [{ windowMs: 1000, limit: 100 }], concurrency: 1 };
+    const t = Date.now();
+    expect((await s.reserve('bingx:acct', rule, 1, t)).ok).toBe(true); // never released
+    expect(await s.reserve('bingx:acct', rule, 1, t + 299_999)).toEqual({ ok: false, retryAt: null });
+    expect((await s.reserve('bingx:acct', rule, 1, t + 300_000)).ok).toBe(true);
+    expect((await s.snapshot('bingx:acct', rule, t + 300_000)).inFlight).toBe(1);
+  });
+});
+
 describe('/limiter/* security', () => {
   it('refuses a wrong or missing secret with 401, and bad input with 400', async () => {
     const wrong = store('x'.repeat(64));

@@ -5,6 +5,12 @@ import { type BucketRule, type Reservation, type ScopeFeedback, SlidingLog } fro
 const PRUNE_STEP = 64;
 
 /**
+ * A concurrency slot still held this long after its reservation is taken as abandoned (a server that died before
+ * releasing its permit) and freed, so a crash cannot block a scope for ever. Connector requests time out in seconds.
+ */
+export const SLOT_LEASE_MS = 300_000;
+
+/**
  * One limiter scope kept in a Durable Object's SQLite storage: core's SlidingLog in memory (the decisions), with
  * every change written through to three tables (the log's entries, the held concurrency slots, the pause). The
  * log is rebuilt from the rows when the object starts. Methods are synchronous: the caller runs each one inside
@@ -17,31 +23,36 @@ export class SqlScope {
   #persistedNext = 0;
   #prunedBelow = 0;
   #blockedUntil = 0;
+  /** Held slots: reservation id → when it was reserved. */
+  readonly #slots = new Map<number, number>();
 
   constructor(sql: SqlStorage) {
     this.#sql = sql;
     sql.exec(`CREATE TABLE IF NOT EXISTS entries (id INTEGER PRIMARY KEY, t REAL NOT NULL, cost REAL NOT NULL);
-      CREATE TABLE IF NOT EXISTS slots (id INTEGER PRIMARY KEY);
+      CREATE TABLE IF NOT EXISTS slots (id INTEGER PRIMARY KEY, at REAL NOT NULL);
       CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v REAL NOT NULL);`);
   }
 
   reserve(rule: BucketRule, cost: number, now: number): Reservation {
     const log = this.#advance(rule, now);
     const r = log.reserve(cost, now);
-    if (r.ok && rule.concurrency !== undefined) this.#sql.exec('INSERT INTO slots (id) VALUES (?)', r.id);
+    if (r.ok && rule.concurrency !== undefined) {
+      this.#sql.exec('INSERT INTO slots (id, at) VALUES (?, ?)', r.id, now);
+      this.#slots.set(r.id, now);
+    }
     this.#flush(log);
     return r;
   }
 
   release(id: number): void {
     this.#log?.release(id);
-    this.#sql.exec('DELETE FROM slots WHERE id = ?', id);
+    this.#freeSlot(id);
   }
 
   cancel(id: number): void {
     this.#log?.cancel(id);
     this.#sql.exec('UPDATE entries SET cost = 0 WHERE id = ?', id);
-    this.#sql.exec('DELETE FROM slots WHERE id = ?', id);
+    this.#freeSlot(id);
   }
 
   feedback(rule: BucketRule, feedback: ScopeFeedback, now: number): void {
@@ -61,6 +72,11 @@ export class SqlScope {
     this.#log ??= this.#load(rule);
     const log = this.#log;
     log.advance(rule, now);
+    for (const [id, at] of this.#slots)
+      if (at <= now - SLOT_LEASE_MS) {
+        log.release(id);
+        this.#freeSlot(id);
+      }
     const firstLive = log.base + log.head;
     if (firstLive - this.#prunedBelow >= PRUNE_STEP) {
       this.#sql.exec('DELETE FROM entries WHERE id < ?', firstLive);
@@ -90,10 +106,10 @@ export class SqlScope {
       times.push(row.t);
       costs.push(row.cost);
     }
-    const active = this.#sql
-      .exec<{ id: number }>('SELECT id FROM slots')
-      .toArray()
-      .map((r) => r.id);
+    this.#slots.clear();
+    for (const row of this.#sql.exec<{ id: number; at: number }>('SELECT id, at FROM slots'))
+      this.#slots.set(row.id, row.at);
+    const active = [...this.#slots.keys()];
     this.#blockedUntil = meta.get('blocked_until') ?? 0;
     this.#prunedBelow = base;
     this.#persistedNext = base + times.length;
@@ -115,6 +131,12 @@ export class SqlScope {
       this.#setMeta('blocked_until', log.blockedUntil);
       this.#blockedUntil = log.blockedUntil;
     }
+  }
+
+  /** Always deletes the row: a release may arrive before the log was loaded (the map is still empty then). */
+  #freeSlot(id: number): void {
+    this.#slots.delete(id);
+    this.#sql.exec('DELETE FROM slots WHERE id = ?', id);
   }
 
   #setMeta(k: string, v: number): void {
