@@ -1,7 +1,7 @@
 /**
  * Bench: GET /api/settings/connections with 1,000 stored connections (the whole stack: JWT, validation, coordinator,
  * storage, logs, metrics) beside bare Hono routes on the same runtime, in the same run, with autocannon.
- * `npm run bench -w @cts/server` (or `node apps/server/bench/api.bench.ts [connections] [seconds]`).
+ * `npm run bench -w @cts/server` (or `[BENCH_RUNTIMES=node,bun,deno] node apps/server/bench/api.bench.ts [connections] [seconds]`).
  * Target: p99 under 10 ms and at least half the bare route's throughput.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -11,6 +11,16 @@ import autocannon from 'autocannon';
 const STORED = Number(process.argv[2] ?? 1000);
 const SECONDS = Number(process.argv[3] ?? 5);
 const CONNECTIONS = 10;
+/** Runtimes to serve from, each compared with bare Hono on itself. @default node (BENCH_RUNTIMES=node,bun,deno) */
+const RUNTIMES = (process.env['BENCH_RUNTIMES'] ?? 'node').split(',').map((r) => r.trim()) as Array<
+  'node' | 'bun' | 'deno'
+>;
+const BIN = join(import.meta.dirname, '../../../node_modules/.bin');
+const COMMANDS = {
+  node: [process.execPath],
+  bun: [join(BIN, 'bun')],
+  deno: [join(BIN, 'deno'), 'run', '-A'],
+} as const;
 
 interface Ready {
   apiPort: number;
@@ -20,12 +30,17 @@ interface Ready {
   firstId: string;
 }
 
-function startServer(storage: string): Promise<{ child: ChildProcess; ready: Ready }> {
+function startServer(
+  runtime: keyof typeof COMMANDS,
+  storage: string,
+): Promise<{ child: ChildProcess; ready: Ready }> {
+  const [command, ...args] = COMMANDS[runtime];
   const child = spawn(
-    process.execPath,
-    [join(import.meta.dirname, 'bench-server.ts'), String(STORED), storage],
+    command,
+    [...args, join(import.meta.dirname, 'bench-server.ts'), String(STORED), storage],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: '1' },
     },
   );
   return new Promise((resolve, reject) => {
@@ -65,11 +80,13 @@ async function run(name: string, url: string, headers: Record<string, string> = 
   };
 }
 
-const rows: Row[] = [];
 const children: ChildProcess[] = [];
-try {
+
+/** All rows for one runtime: bare Hono and CTS over libSQL :memory: and over the memory storage. */
+async function benchRuntime(runtime: keyof typeof COMMANDS): Promise<Row[]> {
+  const rows: Row[] = [];
   for (const storage of [':memory:', 'memory']) {
-    const { child, ready } = await startServer(storage);
+    const { child, ready } = await startServer(runtime, storage);
     children.push(child);
     const api = `http://127.0.0.1:${ready.apiPort}`;
     const bare = `http://127.0.0.1:${ready.barePort}`;
@@ -89,11 +106,16 @@ try {
     );
     child.kill('SIGTERM');
   }
+  return rows;
+}
+
+function print(runtime: string, rows: Row[]): void {
   console.log(
-    `\nNode ${process.version}, ${STORED} stored connections, ${CONNECTIONS} concurrent connections, ${SECONDS} s per row, client and server on the same machine\n`,
+    `\n${runtime}: ${STORED} stored connections, ${CONNECTIONS} concurrent connections, ${SECONDS} s per row, autocannon on Node ${process.version} on the same machine\n`,
   );
-  const head = `${'route'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'KiB/reply'.padStart(10)}  errors`;
-  console.log(head);
+  console.log(
+    `${'route'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'KiB/reply'.padStart(10)}  errors`,
+  );
   for (const r of rows)
     console.log(
       `${r.name.padEnd(42)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.kib.toFixed(1).padStart(10)}  ${r.errors}`,
@@ -108,6 +130,14 @@ try {
     console.log(
       `${r.name}: ${((r.rps / bareOne.rps) * 100).toFixed(0)}% of the bare one-record route's throughput, p99 ${r.p99} ms`,
     );
+}
+
+try {
+  for (const runtime of RUNTIMES) {
+    if (!(runtime in COMMANDS))
+      throw new TypeError(`BENCH_RUNTIMES: expected node, bun or deno, got ${runtime}`);
+    print(runtime, await benchRuntime(runtime));
+  }
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
 }

@@ -42,10 +42,32 @@ bare.get('/same-payload', (c) =>
 
 bare.get('/one', (c) => c.json({ success: true, connection: records[0] }));
 
+declare const Bun:
+  | {
+      serve(o: { port: number; hostname: string; fetch: (r: Request) => Response | Promise<Response> }): {
+        port: number;
+      };
+    }
+  | undefined;
+declare const Deno:
+  | {
+      serve(
+        o: { port: number; hostname: string; onListen?: (a: { port: number }) => void },
+        h: (r: Request) => Response | Promise<Response>,
+      ): unknown;
+    }
+  | undefined;
+
+/** Serves on this runtime's native server (Bun.serve, Deno.serve, @hono/node-server on Node). */
 const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => {
-    const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
-    void s;
+    if (typeof Bun !== 'undefined') return resolve(Bun.serve({ port: 0, hostname: '127.0.0.1', fetch }).port);
+    if (typeof Deno !== 'undefined')
+      return void Deno.serve(
+        { port: 0, hostname: '127.0.0.1', onListen: ({ port }) => resolve(port) },
+        fetch,
+      );
+    serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
   });
 const apiPort = await listen(cts.app.fetch);
 const barePort = await listen(bare.fetch);
