@@ -34,7 +34,7 @@ export class RequestValidationError extends Error {
 /** A request body whose Content-Type is not JSON (→ 415). */
 export class UnsupportedMediaTypeError extends Error {
   constructor(contentType: string) {
-    super(`Content-Type ${contentType} is not supported: send application/json`);
+    super(`Content-Type ${contentType.slice(0, 100)} is not supported: send application/json`);
     this.name = 'UnsupportedMediaTypeError';
   }
 }
