@@ -2,7 +2,7 @@ import type { BatchSummary, ConnectionCoordinator } from '@cts/core';
 import { needsHealthCheck } from '@cts/core';
 
 export interface CronTickOptions {
-  /** Health checks this invocation runs (Workers cap subrequests per invocation). @default 20 */
+  /** Health checks this invocation runs (Workers cap subrequests per invocation). @default 10 */
   maxTasks?: number;
   /** A connection checked more recently than this is not due. @default 240000 */
   minAgeMs?: number;
@@ -29,7 +29,7 @@ export async function runCronTick(
   coordinator: ConnectionCoordinator,
   o: CronTickOptions,
 ): Promise<CronTickReport> {
-  const maxTasks = o.maxTasks ?? 20;
+  const maxTasks = o.maxTasks ?? 10;
   if (!Number.isInteger(maxTasks) || maxTasks < 1 || maxTasks > 50)
     throw new TypeError('maxTasks: must be an integer in 1..50');
   const minAgeMs = o.minAgeMs ?? 240_000;

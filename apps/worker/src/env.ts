@@ -49,8 +49,8 @@ export const workerEnvSchema = z.object({
     .int()
     .min(1)
     .max(50)
-    .default(20)
-    .describe('Health checks one cron invocation runs; the rest wait for the next tick @default 20'),
+    .default(10)
+    .describe('Health checks one cron invocation runs; the rest wait for the next tick @default 10'),
   CTS_CRON_MIN_AGE_MS: z.coerce
     .number()
     .int()
