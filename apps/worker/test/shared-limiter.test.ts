@@ -1,3 +1,4 @@
+import { issueToken } from '@cts/api';
 import { type Logger, noopLogger, randomHex } from '@cts/core';
 import { type Cts, createCts } from '@cts/server';
 import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
@@ -10,7 +11,7 @@ const servers: Cts[] = [];
 
 beforeAll(async () => {
   sim = await startSimulatorServer({ port: 0 });
-  w = await startWorker();
+  w = await startWorker({ vars: { CTS_EXCHANGE_BASE_URL: sim.url } });
 });
 afterAll(async () => {
   for (const s of servers) await s.close();
@@ -61,5 +62,37 @@ describe('Node servers sharing the Worker limiter (HttpLimiterStore → /limiter
       // B's requests hit the same IP scope in the Durable Object, so A now sees more than its own.
       expect(afterB.get(key)!, key).toBeGreaterThan(used);
     }
+  });
+
+  it("counts the Worker's own exchange requests in the servers' limits too", async () => {
+    const a = await server();
+    expect((await binanceConnection(a, 'A2')).state).toBe('active');
+    const before = await ipUsed(a);
+    const acct = await sim.simulator.createAccount({ exchange: 'binance', environment: 'mainnet' });
+    const token = await issueToken({ secret: w.jwtSecret, sub: 'shared-test', role: 'admin', ttl: '1h' });
+    const res = await fetch(`${w.url}/api/settings/connections`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'on the Worker',
+        exchange: 'binance',
+        api_type: 'spot',
+        api_key: acct.apiKey,
+        api_secret: acct.apiSecret,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const id = ((await res.json()) as { connection: { id: string } }).connection.id;
+    let state = '';
+    for (let i = 0; i < 200 && state !== 'active'; i++) {
+      const got = await fetch(`${w.url}/api/settings/connections/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      state = ((await got.json()) as { connection: { state: string } }).connection.state;
+      if (state !== 'active') await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(state).toBe('active'); // tested by the Worker, through the same Durable Objects
+    const after = await ipUsed(a);
+    for (const [key, used] of before) expect(after.get(key)!, key).toBeGreaterThan(used);
   });
 });
