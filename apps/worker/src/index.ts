@@ -19,7 +19,13 @@ export default {
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', msg: 'worker start failed', error: String(err) }));
       return Response.json(
-        { success: false, error: { code: 'unavailable', message: 'The service is not configured' } },
+        {
+          success: false,
+          error: {
+            code: 'unavailable',
+            message: 'The service could not start (configuration or database): see the Worker logs',
+          },
+        },
         { status: 503 },
       );
     }

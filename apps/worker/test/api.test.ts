@@ -127,3 +127,18 @@ describe('the API served by the Worker (D1, Durable Object limiter, simulator as
     expect([...third].every(([id, t]) => t !== before.get(id))).toBe(true);
   });
 });
+
+describe('a Worker that cannot start', () => {
+  it('answers 503 without echoing its configuration when a secret is missing', async () => {
+    const broken = await startWorker({ vars: { CTS_JWT_SECRET: 'too-short-secret-value' } });
+    try {
+      const res = await fetch(`${broken.url}/api/settings/connections`);
+      expect(res.status).toBe(503);
+      const text = await res.text();
+      expect(text).toContain('unavailable');
+      expect(text).not.toContain('too-short-secret-value');
+    } finally {
+      await broken.close();
+    }
+  });
+});
