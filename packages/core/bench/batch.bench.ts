@@ -20,6 +20,7 @@ import { createMemoryStorage } from '../src/storage/memory/memory-storage.ts';
 import { publishedWithHeadroom } from './headroom.ts';
 import { measureHealthMemory } from './health-memory.ts';
 import { lowerBound } from './lower-bound.ts';
+import { starvation } from './starvation.ts';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const sizes = (args.get('sizes') ?? '50,500,5000').split(',').map(Number);
@@ -142,6 +143,20 @@ console.table(
     'failed tests': r.failed,
   })),
 );
+
+if (args.has('compare')) {
+  const rows = [];
+  for (const mode of ['lanes', 'shared'] as const) {
+    const r = await starvation(mode);
+    rows.push({
+      scheduling: mode === 'lanes' ? 'lanes: 10 per exchange' : '10 in all, fair per exchange',
+      '50 BingX tests (2 s replies) s': r.slowBatchS.toFixed(2),
+      '50 tests on the 5 others, sent 50 ms later s': r.othersBatchS.toFixed(2),
+    });
+  }
+  console.log('\nA slow exchange beside the others (BingX replies take 2 s)\n');
+  console.table(rows);
+}
 
 const memory = await measureHealthMemory(5000);
 console.log(
