@@ -26,10 +26,11 @@ describe('connection form', () => {
       const r = parseForm(connectionFormSchema, form, ['is_testnet']);
       return r.ok ? {} : r.errors;
     };
+    // The API's rules (matrix, OKX passphrase, testnet) with the API's messages; then the form-only rules.
     expect(errs({ ...valid, exchange: 'binance', api_type: 'unified' })['api_type']).toMatch(
-      /does not offer/,
+      /binance supports .*spot/,
     );
-    expect(errs({ ...valid, exchange: 'okx' })['api_passphrase']).toBe('OKX keys need their passphrase');
+    expect(errs({ ...valid, exchange: 'okx' })['api_passphrase']).toBe('required for okx');
     expect(errs({ ...valid, api_passphrase: 'p' })['api_passphrase']).toMatch(/no passphrase/);
     expect(errs({ ...valid, margin_type: 'cross' })['margin_type']).toMatch(/perpetual futures only/);
     expect(errs({ ...valid, api_type: 'perpetual_futures', margin_type: 'cross' })).toEqual({});
@@ -39,10 +40,28 @@ describe('connection form', () => {
     );
   });
 
+  it('uses the API schema: its limits, with the wording of a form', () => {
+    const r = parseForm(connectionFormSchema, { ...valid, name: 'n'.repeat(101), exchange: 'kraken' }, []);
+    expect(r.ok ? {} : r.errors).toEqual({ name: 'At most 100 characters', exchange: 'Choose an exchange' });
+    // A secret the API would refuse is refused here too (the API allows 8192 characters).
+    const long = parseForm(connectionFormSchema, { ...valid, api_secret: 's'.repeat(8193) }, []);
+    expect(long.ok ? {} : long.errors).toEqual({ api_secret: 'At most 8192 characters' });
+  });
+
+  it('ignores the fields the form posts for itself (_csrf, editing, the fixed exchange when editing)', () => {
+    const form = { _csrf: 't', editing: '1', exchange: 'bybit', name: 'x', version: '3' };
+    expect(parseForm(connectionEditSchema, form, ['is_testnet'])).toEqual({
+      ok: true,
+      value: { name: 'x', version: 3, is_testnet: false },
+    });
+  });
+
   it('requires key and secret together when editing', () => {
     const r = parseForm(connectionEditSchema, { api_key: 'new' }, []);
     expect(r.ok ? {} : r.errors).toEqual({ api_secret: 'Replace the key and the secret together' });
     expect(parseForm(connectionEditSchema, { name: 'x', version: '3' }, []).ok).toBe(true);
+    const stale = parseForm(connectionEditSchema, { name: 'x', version: 'abc' }, []);
+    expect(stale.ok ? {} : stale.errors).toEqual({ version: 'Reload the page and try again' });
   });
 
   it('shows the passphrase for OKX only and the futures fields for perpetual futures only', () => {

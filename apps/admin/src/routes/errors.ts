@@ -1,27 +1,24 @@
-import {
-  ConflictError,
-  CtsError,
-  InvalidTransitionError,
-  NotFoundError,
-  ValidationError,
-  VersionConflictError,
-} from '@cts/core';
+import { toHttpError } from '@cts/api';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** What the person sees for an error the coordinator raised: status, message, and a hint when there is one. */
 export interface Described {
-  status: 404 | 409 | 422 | 502;
+  status: ContentfulStatusCode;
   message: string;
   hint?: string;
+  /** The form field at fault, for validation errors only. */
   field?: string;
 }
 
-/** Maps the coordinator's domain errors; anything else is a programmer error and is rethrown. */
+/**
+ * The API's error → status map (`toHttpError` from @cts/api), so the admin and the API answer alike. Anything the
+ * map did not expect is a programmer error and is rethrown to the app's error handler.
+ */
 export function describeError(err: unknown): Described {
-  if (err instanceof NotFoundError) return { status: 404, message: err.message };
-  if (err instanceof ValidationError) return { status: 422, message: err.message, field: err.field };
-  if (err instanceof InvalidTransitionError) return { status: 409, message: err.message };
-  if (err instanceof VersionConflictError) return { status: 409, message: err.message };
-  if (err instanceof ConflictError) return { status: 409, message: err.message };
-  if (err instanceof CtsError) return { status: 502, message: err.message, hint: err.hint };
-  throw err;
+  const mapped = toHttpError(err);
+  if (!mapped.expected) throw err;
+  const described: Described = { status: mapped.status as ContentfulStatusCode, message: mapped.message };
+  if (mapped.hint) described.hint = mapped.hint;
+  if (mapped.code === 'validation_failed' && mapped.field) described.field = mapped.field;
+  return described;
 }

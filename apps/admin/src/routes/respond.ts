@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { flash } from '../views/layout.ts';
 
 /** Whether the request came from htmx. */
@@ -12,7 +13,7 @@ export function isHtmx(c: Context): boolean {
  */
 export async function refuse(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 422 | 500 | 502,
+  status: ContentfulStatusCode,
   message: string,
   hint?: string,
 ): Promise<Response> {
