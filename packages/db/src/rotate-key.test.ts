@@ -29,7 +29,13 @@ describe('rotateMasterKey', () => {
     expect(await rotateMasterKey(storage, vault, { dryRun: true })).toMatchObject({ rotated: 3, current: 0 });
     expect((await storage.connections.getCredentials('c0'))!.keyId).toBe('k1');
 
-    expect(await rotateMasterKey(storage, vault)).toEqual({ scanned: 3, rotated: 3, current: 0, failed: [] });
+    expect(await rotateMasterKey(storage, vault)).toEqual({
+      scanned: 3,
+      rotated: 3,
+      current: 0,
+      skipped: 0,
+      failed: [],
+    });
     const onlyNew = await CredentialVault.fromKeys({ current: K2 });
     for (const { id, credentials } of await storage.connections.listCredentials()) {
       expect(credentials.keyId).toBe('k2');
@@ -37,7 +43,13 @@ describe('rotateMasterKey', () => {
       await expect(old.open(id, credentials)).rejects.toThrow(/not configured/);
     }
     expect((await storage.connections.list()).map((c) => c.version)).toEqual(versions);
-    expect(await rotateMasterKey(storage, vault)).toEqual({ scanned: 3, rotated: 0, current: 3, failed: [] });
+    expect(await rotateMasterKey(storage, vault)).toEqual({
+      scanned: 3,
+      rotated: 0,
+      current: 3,
+      skipped: 0,
+      failed: [],
+    });
   });
 
   it('reports blobs whose key is not configured without touching them or revealing secrets', async () => {
@@ -67,9 +79,9 @@ describe('rotateMasterKey', () => {
       ...storage,
       connections: {
         listCredentials: () => storage.connections.listCredentials(),
-        replaceCredentials: async (id: string, blob: EncryptedBlob) => {
+        replaceCredentials: async (id: string, blob: EncryptedBlob, expected?: EncryptedBlob) => {
           if (++writes > 2) throw new Error('killed');
-          return storage.connections.replaceCredentials(id, blob);
+          return storage.connections.replaceCredentials(id, blob, expected);
         },
       } as unknown as ConnectionRepo,
     };
@@ -79,6 +91,46 @@ describe('rotateMasterKey', () => {
     for (const { id, credentials } of await storage.connections.listCredentials())
       expect(await vault.open(id, credentials)).toEqual(secretsOf(Number(id.slice(1))));
     expect(await rotateMasterKey(storage, vault)).toMatchObject({ rotated: 3, current: 2, failed: [] });
+  });
+});
+
+describe('rotateMasterKey and concurrent writers', () => {
+  it('never overwrites a credentials update that lands between the scan and the write; it counts it skipped', async () => {
+    const { storage } = await openStorage();
+    await seed(storage, await CredentialVault.fromKeys({ current: K1 }), 3);
+    const vault = await CredentialVault.fromKeys({ current: K2, previous: [K1] });
+    const edited = { apiKey: 'edited-key-CCCCCCCC', apiSecret: 'edited-secret-DDDDDDDD' };
+    let raced = false;
+    const racing: Storage = {
+      ...storage,
+      connections: {
+        listCredentials: () => storage.connections.listCredentials(),
+        replaceCredentials: async (id: string, blob: EncryptedBlob, expected?: EncryptedBlob) => {
+          if (!raced) {
+            // A person saves new keys for c0 (sealed under the current key) and deletes c1, after the scan.
+            raced = true;
+            await storage.connections.update(
+              'c0',
+              {},
+              { now: 10, credentials: await vault.seal('c0', edited) },
+            );
+            await storage.connections.delete('c1');
+          }
+          return storage.connections.replaceCredentials(id, blob, expected);
+        },
+      } as unknown as ConnectionRepo,
+    };
+    expect(await rotateMasterKey(racing, vault)).toEqual({
+      scanned: 3,
+      rotated: 1,
+      current: 0,
+      skipped: 2,
+      failed: [],
+    });
+    expect(await vault.open('c0', (await storage.connections.getCredentials('c0'))!)).toEqual(edited);
+    expect(await storage.connections.getCredentials('c1')).toBeNull();
+    expect((await storage.connections.getCredentials('c2'))!.keyId).toBe('k2');
+    expect(await rotateMasterKey(storage, vault)).toMatchObject({ rotated: 0, current: 2, skipped: 0 });
   });
 });
 

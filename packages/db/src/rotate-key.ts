@@ -8,6 +8,11 @@ export interface RotationReport {
   rotated: number;
   /** Blobs already under the current key. */
   current: number;
+  /**
+   * Blobs changed (or the connection deleted) between the scan and the write: left as the other writer made them,
+   * which seals with the current key. A rerun picks up any that still need rotation.
+   */
+  skipped: number;
   /** Blobs that could not be opened (their key is not configured, or they were altered); left as they were. */
   failed: Array<{ id: string; keyId: string; message: string }>;
 }
@@ -19,6 +24,7 @@ export interface RotationOptions {
 
 /**
  * Re-encrypts every credential blob not sealed by the vault's current key. Idempotent; each row is written alone,
+ * only if its blob is still the one read (`skipped` counts those another writer changed meanwhile),
  * so a crash part-way leaves every row readable with the old or the new key (keep the old key configured as a
  * previous key until a run reports `failed: []` and `rotated: 0`). Never logs or returns a secret.
  *
@@ -31,7 +37,7 @@ export async function rotateMasterKey(
   vault: CredentialVault,
   options: RotationOptions = {},
 ): Promise<RotationReport> {
-  const report: RotationReport = { scanned: 0, rotated: 0, current: 0, failed: [] };
+  const report: RotationReport = { scanned: 0, rotated: 0, current: 0, skipped: 0, failed: [] };
   for (const { id, credentials } of await storage.connections.listCredentials()) {
     report.scanned++;
     if (!vault.needsRotation(credentials)) {
@@ -45,8 +51,18 @@ export async function rotateMasterKey(
       report.failed.push({ id, keyId: credentials.keyId, message: (err as Error).message });
       continue;
     }
-    if (!options.dryRun) await storage.connections.replaceCredentials(id, await vault.seal(id, secrets));
-    report.rotated++;
+    if (options.dryRun) {
+      report.rotated++;
+      continue;
+    }
+    // Compare-and-swap on the blob just read: a credentials update landing meanwhile is never overwritten.
+    const replaced = await storage.connections.replaceCredentials(
+      id,
+      await vault.seal(id, secrets),
+      credentials,
+    );
+    if (replaced) report.rotated++;
+    else report.skipped++;
   }
   return report;
 }

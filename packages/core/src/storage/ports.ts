@@ -49,8 +49,12 @@ export interface ConnectionRepo {
   getCredentials(id: string): Promise<EncryptedBlob | null>;
   /** Every connection id with its blob, for key rotation. */
   listCredentials(): Promise<Array<{ id: string; credentials: EncryptedBlob }>>;
-  /** Replaces a blob (key rotation) without touching the version. */
-  replaceCredentials(id: string, credentials: EncryptedBlob): Promise<void>;
+  /**
+   * Replaces a blob (key rotation) without touching the version. With `expected`, only while the stored blob still
+   * equals it (compare-and-swap: a credentials update that landed since it was read is kept). True when replaced;
+   * false for an unknown id or a blob that changed.
+   */
+  replaceCredentials(id: string, credentials: EncryptedBlob, expected?: EncryptedBlob): Promise<boolean>;
 }
 
 export interface StoredTestResult {

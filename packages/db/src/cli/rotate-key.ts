@@ -59,7 +59,8 @@ async function main(): Promise<number> {
     console.log(
       `${dryRun ? 'dry run: ' : ''}${safeUrl(url)}: ${report.scanned} credential blob(s); ` +
         `${dryRun ? 'would re-encrypt' : 're-encrypted'} ${report.rotated} under key "${vault.currentKeyId}"; ` +
-        `${report.current} already current; ${report.failed.length} unreadable`,
+        `${report.current} already current; ${report.failed.length} unreadable; ` +
+        `${report.skipped} changed meanwhile (kept as written)`,
     );
     for (const f of report.failed) console.error(`  ${f.id} (key "${f.keyId}"): ${f.message}`);
     return report.failed.length > 0 ? 1 : 0;

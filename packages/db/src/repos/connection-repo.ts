@@ -159,10 +159,25 @@ export class LibsqlConnectionRepo implements ConnectionRepo {
     }));
   }
 
-  async replaceCredentials(id: string, credentials: EncryptedBlob): Promise<void> {
-    await this.#db
-      .update(connectionCredentials)
+  async replaceCredentials(
+    id: string,
+    credentials: EncryptedBlob,
+    expected?: EncryptedBlob,
+  ): Promise<boolean> {
+    const c = connectionCredentials;
+    const match = expected
+      ? and(
+          eq(c.connectionId, id),
+          eq(c.keyId, expected.keyId),
+          eq(c.iv, expected.iv),
+          eq(c.ciphertext, expected.ciphertext),
+        )
+      : eq(c.connectionId, id);
+    const rows = await this.#db
+      .update(c)
       .set(blobColumns(credentials))
-      .where(eq(connectionCredentials.connectionId, id));
+      .where(match)
+      .returning({ id: c.connectionId });
+    return rows.length > 0;
   }
 }

@@ -102,8 +102,22 @@ export class MemoryConnectionRepo implements ConnectionRepo {
     return [...this.#rows].map(([id, row]) => ({ id, credentials: { ...row.credentials } }));
   }
 
-  async replaceCredentials(id: string, credentials: EncryptedBlob): Promise<void> {
+  async replaceCredentials(
+    id: string,
+    credentials: EncryptedBlob,
+    expected?: EncryptedBlob,
+  ): Promise<boolean> {
     const row = this.#rows.get(id);
-    if (row) row.credentials = { ...credentials };
+    if (!row) return false;
+    const stored = row.credentials;
+    if (
+      expected &&
+      (stored.keyId !== expected.keyId ||
+        stored.iv !== expected.iv ||
+        stored.ciphertext !== expected.ciphertext)
+    )
+      return false;
+    row.credentials = { ...credentials };
+    return true;
   }
 }
