@@ -123,7 +123,7 @@ export class RateLimiter implements RequestGate {
       }
       if (Array.isArray(r)) {
         lane.stats.admitted++;
-        return Promise.resolve(new LimiterPermit(this.#settle, plan, r));
+        return Promise.resolve(new LimiterPermit(this.#settle, plan, r, now));
       }
     }
     if (lane.size >= this.#maxQueue) {
@@ -248,8 +248,18 @@ export class RateLimiter implements RequestGate {
     if (scope) scope.refusals++;
   };
 
-  /** Ends a permit: frees concurrency slots, applies the exchange's feedback, wakes queues waiting on a slot. */
-  readonly #settle = (plan: Plan, ids: readonly number[], feedback: LimitFeedback | undefined): void => {
+  /**
+   * Ends a permit: frees concurrency slots, applies the exchange's feedback, wakes queues waiting on a slot. With
+   * an in-process store the request's cost also moves to its end: the exchange counted it somewhere between the
+   * permit and the reply, so counting from the reply on keeps us inside its windows whatever the network did.
+   * (A remote store is not asked: one more round trip per scope and request. Its windows count from the permit.)
+   */
+  readonly #settle = (
+    plan: Plan,
+    ids: readonly number[],
+    admittedAt: number,
+    feedback: LimitFeedback | undefined,
+  ): void => {
     const { entries } = plan;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
@@ -262,11 +272,13 @@ export class RateLimiter implements RequestGate {
         );
       else this.#wakeOn(e.key);
     }
-    if (!feedback) return;
     const now = this.#clock.now();
-    const perScope = scopeFeedback(plan, feedback, now);
+    const retime = this.#sync && now > admittedAt;
+    if (!feedback && !retime) return;
+    const perScope = feedback ? scopeFeedback(plan, feedback, now) : entries.map(() => undefined);
     for (let i = 0; i < entries.length; i++) {
-      const f = perScope[i];
+      let f = perScope[i];
+      if (retime) f = { ...f, ended: { id: ids[i]!, cost: entries[i]!.cost } };
       if (!f) continue;
       const r = this.#store.applyFeedback(entries[i]!.key, entries[i]!.rule, f, now);
       if (isPromise(r)) r.catch((err) => this.#storeFailed('applyFeedback', err));
@@ -357,7 +369,7 @@ export class RateLimiter implements RequestGate {
     s.waited++;
     s.totalWaitMs += waited;
     if (waited > s.longestWaitMs) s.longestWaitMs = waited;
-    waiter.resolve(new LimiterPermit(this.#settle, waiter.plan, ids));
+    waiter.resolve(new LimiterPermit(this.#settle, waiter.plan, ids, now));
   }
 
   #finish(lane: Lane, waiter: Waiter, error: unknown): void {

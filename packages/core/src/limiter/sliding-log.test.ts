@@ -40,3 +40,31 @@ describe('SlidingLog.restore', () => {
     ).toThrow(TypeError);
   });
 });
+
+describe('SlidingLog feedback: ended', () => {
+  const one: BucketRule = { per: 'ip', windows: [{ windowMs: 1000, limit: 1 }] };
+
+  it('moves a reservation to the moment its request ended', () => {
+    const log = new SlidingLog(one);
+    const r = log.reserve(1, 0);
+    if (!r.ok) throw new Error('refused');
+    log.advance(one, 300);
+    log.feedback({ ended: { id: r.id, cost: 1 } }, 300);
+    expect(log.snapshot().windows[0]!.used).toBe(1);
+    log.advance(one, 1000);
+    expect(log.reserve(1, 1000)).toEqual({ ok: false, retryAt: 1300 });
+    log.advance(one, 1300);
+    expect(log.reserve(1, 1300).ok).toBe(true);
+  });
+
+  it('counts a request again when its reply came after its entry left the window', () => {
+    const log = new SlidingLog(one);
+    const r = log.reserve(1, 0);
+    if (!r.ok) throw new Error('refused');
+    log.advance(one, 1500);
+    expect(log.snapshot().windows[0]!.used).toBe(0);
+    log.feedback({ ended: { id: r.id, cost: 1 } }, 1500);
+    expect(log.snapshot().windows[0]!.used).toBe(1);
+    expect(log.reserve(1, 1500)).toEqual({ ok: false, retryAt: 2500 });
+  });
+});

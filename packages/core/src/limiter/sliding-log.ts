@@ -97,17 +97,18 @@ export class SlidingLog {
 
   cancel(id: number): void {
     this.active.delete(id);
-    const i = id - this.base;
-    if (i < this.head || i >= this.times.length) return;
-    const cost = this.costs[i]!;
-    if (cost === 0) return;
-    for (let w = 0; w < this.starts.length; w++) if (this.starts[w]! <= i) this.sums[w]! -= cost;
-    this.costs[i] = 0;
+    this.#drop(id);
   }
 
   feedback(feedback: ScopeFeedback, now: number): void {
     if (feedback.blockUntil !== undefined && feedback.blockUntil > this.blockedUntil)
       this.blockedUntil = feedback.blockUntil;
+    if (feedback.ended && feedback.ended.cost > 0) {
+      // Counted again from its end: a request the exchange saw late (network delay) is not forgotten early. An
+      // entry that already left every window (a reply slower than the window) comes back too, for the same reason.
+      this.#drop(feedback.ended.id);
+      this.#append(feedback.ended.cost, now);
+    }
     for (const { windowMs, used } of feedback.usage ?? []) {
       const w = this.rule.windows.findIndex((x) => x.windowMs === windowMs);
       if (w < 0) continue;
@@ -115,6 +116,16 @@ export class SlidingLog {
       const missing = used - this.sums[w]!;
       if (missing > 0) this.#append(missing, now);
     }
+  }
+
+  /** Takes entry `id`'s cost out of the windows that still count it. */
+  #drop(id: number): void {
+    const i = id - this.base;
+    if (i < this.head || i >= this.times.length) return;
+    const cost = this.costs[i]!;
+    if (cost === 0) return;
+    for (let w = 0; w < this.starts.length; w++) if (this.starts[w]! <= i) this.sums[w]! -= cost;
+    this.costs[i] = 0;
   }
 
   snapshot(): ScopeSnapshot {

@@ -15,6 +15,11 @@ export interface ScopeFeedback {
   blockUntil?: number;
   /** The exchange counts `used` in the window of `windowMs`: raise our count to at least that. */
   usage?: { windowMs: number; used: number }[];
+  /**
+   * The request holding reservation `id` (of `cost`) ended now. The exchange counted it at some moment between
+   * our permit and its reply, so its cost counts from now on: the reservation's entry moves to `now`.
+   */
+  ended?: { id: number; cost: number };
 }
 
 export interface ScopeSnapshot {
