@@ -14,7 +14,12 @@ const ACCOUNT_RULE: LimitRule = {
   ban: BAN,
 };
 
-const WEIGHTS: Record<string, number> = { '/api/v1/account/balances': 1, '/uapi/v1/account/balances': 5 };
+/** Endpoint weights (reference §5.3); others weigh 1. The simulator serves only the two balance endpoints. */
+const WEIGHTS: Record<string, number> = {
+  '/api/v1/account/balances': 1,
+  '/uapi/v1/account/balances': 5,
+  '/uapi/v1/account/detail': 5,
+};
 const cache = new Map<string, LimitCharge[]>();
 
 export function pionexCharges(profile: LimitProfile) {
