@@ -7,20 +7,25 @@ import type { CreateConnectionInput } from '../src/coordinator/types.ts';
 import { CredentialVault, generateMasterKey } from '../src/crypto/vault.ts';
 import type { ApiType, ExchangeId } from '../src/exchanges/catalog.ts';
 import { createClockScheduler } from '../src/scheduler/scheduler.ts';
+import { cacheConnections } from '../src/storage/caching-connection-repo.ts';
 import { createMemoryStorage } from '../src/storage/memory/memory-storage.ts';
 import type { Storage } from '../src/storage/ports.ts';
 
 export const SIM_URL = 'http://sim.local';
 
-/** The storages the coordinator tests run on: memory, and libSQL :memory: with the real migrations. */
-export const STORAGES = ['memory', 'libsql'] as const;
+/**
+ * The storages the coordinator tests run on: memory, libSQL :memory: with the real migrations, and the same libSQL
+ * behind the write-through connection cache the Node server uses (every coordinator write path must keep it current).
+ */
+export const STORAGES = ['memory', 'libsql', 'libsql+cache'] as const;
 export type StorageKind = (typeof STORAGES)[number];
 
 export async function makeStorage(kind: StorageKind): Promise<Storage> {
   if (kind === 'memory') return createMemoryStorage();
   const db = createDb(createLibsqlClient(':memory:'));
   await migrate(db);
-  return createLibsqlStorage(db);
+  const storage = createLibsqlStorage(db);
+  return kind === 'libsql+cache' ? cacheConnections(storage) : storage;
 }
 
 /**
