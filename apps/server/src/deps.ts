@@ -1,12 +1,13 @@
 /**
- * The composition root: storage (libSQL, migrated), the credential vault, the rate limiter, the coordinator and the
- * API app with the admin UI mounted at /admin. Every host (Node, Bun, Deno), the tests, the demo and the bench
+ * The composition root: storage (libSQL, migrated; behind the write-through connection cache unless the database is
+ * remote), the credential vault, the rate limiter, the coordinator and the API app with the admin UI mounted at /admin. Every host (Node, Bun, Deno), the tests, the demo and the bench
  * build the system here.
  */
 import { createApp } from '@cts/api';
 import {
   ConnectionCoordinator,
   CredentialVault,
+  cacheConnections,
   createJsonLogger,
   type FetchLike,
   HttpLimiterStore,
@@ -46,6 +47,13 @@ export interface CtsConfig {
   admin?: boolean;
   /** Coordinator tuning passed through (tests shorten intervals). */
   healthCheckIntervalMs?: number;
+  /**
+   * The write-through connection cache (core's cacheConnections): lists and reads come from memory, writes go to
+   * storage and update it. Right only when this process is the one writer of the connections table; `maxAgeMs`
+   * also re-reads storage that often, for databases other processes write too.
+   * @default true for `memory`, `:memory:` and `file:` databases (this process owns them), false for remote libSQL
+   */
+  connectionCache?: boolean | { maxAgeMs: number };
 }
 
 export interface Cts {
@@ -66,10 +74,19 @@ async function openStorage(url: string): Promise<{ storage: Storage; close: () =
   return { storage: createLibsqlStorage(db), close: () => client.close() };
 }
 
+/** Remote libSQL (`libsql:`, `http(s):`, `ws(s):`) may have other writers; local files and memory are this process's. */
+function cacheFor(config: CtsConfig): false | { maxAgeMs?: number } {
+  const option = config.connectionCache ?? !/^(libsql|https?|wss?):/i.test(config.databaseUrl);
+  return option === true ? {} : option;
+}
+
 /** Builds the whole system from explicit configuration (no environment access). */
 export async function createCts(config: CtsConfig): Promise<Cts> {
   const logger = config.logger ?? createJsonLogger({ bindings: { service: 'cts' } });
-  const { storage, close: closeStorage } = await openStorage(config.databaseUrl);
+  const opened = await openStorage(config.databaseUrl);
+  const cache = cacheFor(config);
+  const storage = cache ? cacheConnections(opened.storage, cache) : opened.storage;
+  const closeStorage = opened.close;
   const vault = await CredentialVault.fromKeys(
     await parseMasterKeys(config.masterKey, config.previousMasterKeys ?? ''),
   );
