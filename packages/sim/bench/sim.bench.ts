@@ -7,8 +7,8 @@
  * client-side signing included, which is what the simulator can sustain on one free core.
  */
 import { createHmac } from 'node:crypto';
-import { createSimulator } from '../src/app.ts';
 import type { CreatedAccount } from '../src/accounts/account-store.ts';
+import { createSimulator } from '../src/app.ts';
 
 const ACCOUNTS = Number(process.env.SIM_BENCH_ACCOUNTS ?? 3000);
 const REQUESTS = Number(process.env.SIM_BENCH_REQUESTS ?? 6000);
@@ -106,7 +106,9 @@ async function run(concurrency: number) {
         const a = accounts[i % accounts.length]!;
         const t0 = performance.now();
         const { url, headers } = c.build(a, Date.now());
-        const res = await sim.fetch(url, { headers: { ...headers, 'x-forwarded-for': ips[i % accounts.length]! } });
+        const res = await sim.fetch(url, {
+          headers: { ...headers, 'x-forwarded-for': ips[i % accounts.length]! },
+        });
         await res.arrayBuffer();
         latencies.push((performance.now() - t0) * 1000);
         if (res.status === 200) ok++;
