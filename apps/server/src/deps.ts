@@ -98,6 +98,8 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
     storage,
     vault,
     limiter,
+    // Health's rateLimitUsage: the coordinator passes the account scope its connectors acquire with.
+    limiterUsage: (exchange, account) => limiter.usage(exchange, account),
     logger,
     fetch: config.fetch,
     createConnector: loggingConnectorFactory(logger),

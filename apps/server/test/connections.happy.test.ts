@@ -83,6 +83,12 @@ describe('connections (happy paths)', () => {
     expect(res.json.log[0]).toMatch(/^\[\d{4}-\d\d-\d\dT/);
     expect(typeof res.json.duration).toBe('number');
     expect(res.json.connection.last_test_success).toBe(true);
+    // The test's requests went through the rate limiter: health reports them as this connection's usage.
+    const health = await h.request(
+      'GET',
+      `/api/settings/connections/health?id=${created.json.connection.id}`,
+    );
+    expect(health.json.connections[0].rateLimitUsage).toBeGreaterThan(0);
     const tasks = h.logs.map((l) => JSON.parse(l)).filter((l) => l.msg === 'task' && l.exchange === 'bybit');
     expect(tasks.some((t) => t.operation === 'testConnection' && t.success === true)).toBe(true);
     const requests = h.logs

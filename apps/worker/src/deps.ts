@@ -57,6 +57,8 @@ export async function buildWorkerSystem(
     storage,
     vault,
     limiter,
+    // Health's rateLimitUsage: the coordinator passes the account scope its connectors acquire with.
+    limiterUsage: (exchange, account) => limiter.usage(exchange, account),
     logger,
     scheduler: cronDriven,
     fetch: options.fetch,

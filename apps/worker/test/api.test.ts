@@ -86,6 +86,8 @@ describe('the API served by the Worker (D1, Durable Object limiter, simulator as
     const mine = health.json.connections.find((c: Json) => c.connectionId === id);
     expect(mine).toMatchObject({ state: 'active', healthy: true });
     expect(mine.totalRequests).toBeGreaterThanOrEqual(2);
+    // The limiter's usage of this connection's account scope (its Durable Object windows), not the default 0.
+    expect(mine.rateLimitUsage).toBeGreaterThan(0);
 
     const status = await call('GET', '/api/system/status');
     expect(status.status).toBe(200);
