@@ -84,8 +84,8 @@ describe('connectors against the simulator', () => {
   }
 
   /**
-   * What each failure mode maps to. Where the exchange answers several failures with one code (Binance -2015,
-   * OrangeX 10000, Bybit/BingX "invalid key" for another environment's key) the connector cannot tell them apart.
+   * What each failure mode maps to. Where the exchange answers several failures with one code and one message
+   * (Binance -2015, Bybit/BingX "invalid key" for another environment's key) the connector cannot tell them apart.
    */
   const EXPECTED: Record<ExchangeId, Record<string, ErrorCode | null>> = {
     bybit: {
@@ -129,12 +129,14 @@ describe('connectors against the simulator', () => {
       skew: null,
       env: null,
     },
+    // OrangeX answers 10000 to every credential problem; its message names which (the simulator's
+    // "Authentication Failure: <why>"), and the connectors' one mapper (orangex/errors.ts) refines the code from it.
     orangex: {
-      key: 'auth.failed',
-      secret: 'auth.failed',
-      ip: 'auth.failed',
+      key: 'auth.invalid_key',
+      secret: 'auth.invalid_signature',
+      ip: 'auth.ip_not_allowed',
       perm: 'auth.permission',
-      skew: 'auth.failed',
+      skew: 'auth.timestamp',
       env: null,
     },
   };

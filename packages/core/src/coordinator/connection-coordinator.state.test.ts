@@ -61,7 +61,7 @@ describe.each(STORAGES)('ConnectionCoordinator state machine (%s storage)', (kin
     await f.clock.advance(1000);
     await f.coordinator.updateConnection(c.id, { api_key: other.api_key, api_secret: 'wrong-secret-value' });
     await waitForState(f, c.id, 'error');
-    expect((await f.coordinator.getConnection(c.id)).last_error?.code).toBe('auth.failed');
+    expect((await f.coordinator.getConnection(c.id)).last_error?.code).toBe('auth.invalid_signature');
     await f.clock.advance(1000);
     await f.coordinator.updateConnection(c.id, { api_secret: other.api_secret });
     await waitForState(f, c.id, 'active');

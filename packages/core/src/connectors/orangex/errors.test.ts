@@ -18,17 +18,30 @@ describe('orangexError', () => {
   });
 });
 
-describe('orangexError, auth failures', () => {
+describe('orangexError, auth failures (one mapper for HTTP replies and stream frames)', () => {
   it.each([
-    'Authentication Failure: timestamp outside the allowed window',
-    'Authentication Failure: IP 127.0.0.1 not allowed',
-    'Authentication Failure',
-  ])('keeps every 10000 as auth.failed ("%s"): OrangeX does not document its messages', (message) => {
-    expect(orangexError(10000, message)).toMatchObject({
-      code: 'auth.failed',
+    ['Authentication Failure: timestamp outside the allowed window', 'auth.timestamp'],
+    ['Authentication Failure: invalid client_secret or signature', 'auth.invalid_signature'],
+    ['Authentication Failure: invalid client_id', 'auth.invalid_key'],
+    ['Authentication Failure: api key expired', 'auth.key_expired'],
+    ['Authentication Failure: IP 127.0.0.1 not allowed', 'auth.ip_not_allowed'],
+    ['Authentication Failure: invalid access token', 'auth.failed'],
+    ['Authentication Failure', 'auth.failed'],
+    ['', 'auth.failed'],
+  ])('refines 10000 by its message (%j → %s), keeping code and message', (message, code) => {
+    const error = orangexError(10000, message, { status: 200 });
+    expect(error).toMatchObject({
+      code,
       exchangeCode: 10000,
-      message: `OrangeX 10000: ${message}`,
+      status: 200,
+      message: `OrangeX 10000: ${message || 'no message'}`,
     });
+    expect(error.hint.length).toBeGreaterThan(20);
+  });
+
+  it('refines only 10000: the same words under another code keep that code', () => {
+    expect(orangexError(1001, 'bad timestamp parameter').code).toBe('exchange');
+    expect(orangexError(2033, 'Access denied: client_id scope').code).toBe('auth.permission');
   });
 });
 

@@ -27,13 +27,35 @@ const ORANGEX_CODES: Record<number, Mapping> = {
 /** The code OrangeX uses for "Authentication Failure" (also an expired or revoked access token). */
 export const ORANGEX_AUTH_FAILURE = 10000;
 
-/** The CtsError for a JSON-RPC `{error: {code, message}}`, keeping OrangeX's code and message. */
+/**
+ * OrangeX answers 10000 for every credential problem; its message says which (messages undocumented: these
+ * patterns follow the observed "Authentication Failure: <why>" form). The first match wins; no match stays
+ * auth.failed with the 10000 hint above. Each refined code carries its own hint (errors/codes.ts).
+ */
+const AUTH_FAILURE_REASONS: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
+  [/timestamp/i, 'auth.timestamp'],
+  [/signature|secret/i, 'auth.invalid_signature'],
+  [/client_id/i, 'auth.invalid_key'],
+  [/key expired/i, 'auth.key_expired'],
+  [/\bIP\b.*not allowed|whitelist/i, 'auth.ip_not_allowed'],
+];
+
+function mappingOf(exchangeCode: number, message: string): Mapping {
+  if (exchangeCode === ORANGEX_AUTH_FAILURE)
+    for (const [pattern, code] of AUTH_FAILURE_REASONS) if (pattern.test(message)) return { code };
+  return ORANGEX_CODES[exchangeCode] ?? { code: 'exchange' };
+}
+
+/**
+ * The CtsError for a JSON-RPC `{error: {code, message}}` (HTTP replies and stream frames alike), keeping OrangeX's
+ * code and message; 10000 is refined by its message (timestamp, signature/secret, client_id, key expired, IP).
+ */
 export function orangexError(
   exchangeCode: number,
   message: string,
   extra: { status?: number; retryAfterMs?: number } = {},
 ): CtsError {
-  const mapping = ORANGEX_CODES[exchangeCode] ?? { code: 'exchange' as const };
+  const mapping = mappingOf(exchangeCode, message);
   return new CtsError(mapping.code, `OrangeX ${exchangeCode}: ${message || 'no message'}`, {
     exchangeCode,
     hint: mapping.hint,

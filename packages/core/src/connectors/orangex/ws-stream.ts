@@ -12,19 +12,6 @@ export const ORANGEX_ACCOUNT_CHANNEL = 'user.changes.perpetual.USDT.raw';
 const AUTH_ID = 1;
 const SUBSCRIBE_ID = 2;
 
-/** OrangeX sends 10000 for every credential problem; the message says which, so the code is refined from it. */
-export function mapOrangexStreamError(code: number, message: string): CtsError {
-  const base = orangexError(code, message);
-  const refine = (
-    to: 'auth.timestamp' | 'auth.invalid_signature' | 'auth.invalid_key' | 'auth.key_expired',
-  ) => new CtsError(to, base.message, { exchangeCode: code });
-  if (code === 10000 && /timestamp/i.test(message)) return refine('auth.timestamp');
-  if (code === 10000 && /signature|secret/i.test(message)) return refine('auth.invalid_signature');
-  if (code === 10000 && /client_id/i.test(message)) return refine('auth.invalid_key');
-  if (code === 10000 && /key expired/i.test(message)) return refine('auth.key_expired');
-  return base;
-}
-
 /**
  * OrangeX stream (reference §6.5): JSON-RPC over the socket — `/public/auth` (grant `client_signature`, so
  * the secret stays here), then `/private/subscribe` with the access token; heartbeat: the client sends the
@@ -79,7 +66,8 @@ export function createOrangexStream(ctx: StreamContext): StreamProtocol {
       if (error)
         return {
           kind: 'error',
-          error: mapOrangexStreamError(Number(error.code), String(error.message ?? '')),
+          // The REST connector's mapper: 10000 refined by its message in both.
+          error: orangexError(Number(error.code), String(error.message ?? '')),
         };
       if (m.id === AUTH_ID) {
         const result = m.result as { access_token?: string; scope?: string } | undefined;

@@ -3,7 +3,7 @@ import { ManualClock } from '@cts/testkit';
 import { describe, expect, it } from 'vitest';
 import { mapBybitStreamError } from '../bybit/ws-stream.ts';
 import { mapOkxStreamError } from '../okx/ws-stream.ts';
-import { mapOrangexStreamError } from '../orangex/ws-stream.ts';
+import { orangexError } from '../orangex/errors.ts';
 import { pionexStreamQuery } from '../pionex/ws-stream.ts';
 import type { ConnectorOptions } from '../types.ts';
 import { wsBaseUrl } from './ws-hosts.ts';
@@ -124,6 +124,6 @@ describe('stream error maps', () => {
     ['Authentication Failure: api key expired', 'auth.key_expired'],
     ['Authentication Failure: missing credentials', 'auth.failed'],
   ])('OrangeX 10000 %j → %s', (msg, code) => {
-    expect(mapOrangexStreamError(10000, msg)).toMatchObject({ code, exchangeCode: 10000 });
+    expect(orangexError(10000, msg)).toMatchObject({ code, exchangeCode: 10000 });
   });
 });
