@@ -52,7 +52,7 @@ const lint = await run('biome', ['check', '.']);
 const filter = process.argv.slice(2);
 const turbo = await run(
   'turbo',
-  ['run', 'typecheck', 'test', '--concurrency=2', '--continue', '--output-logs=full', ...filter],
+  ['run', 'typecheck', 'test', '--concurrency=1', '--continue', '--output-logs=full', ...filter],
   count,
 );
 if (lint !== 0) failed += 1; // a lint failure fails the run even when every test passed
