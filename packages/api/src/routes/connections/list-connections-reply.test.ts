@@ -2,6 +2,8 @@ import type { ConnectionRecord } from '@cts/core';
 import { describe, expect, it } from 'vitest';
 import { etagMatches, type ListFilters, listEtag, listReply } from './list-connections-reply.ts';
 
+const parse = (body: Uint8Array) => JSON.parse(new TextDecoder().decode(body));
+
 const FILTERS: ListFilters = { exchange: null, apiType: null, enabled: null, active: null };
 const rec = (id: string, version: number) => ({ id, version, name: id }) as unknown as ConnectionRecord;
 
@@ -41,7 +43,7 @@ describe('listReply', () => {
   it('serialises the reply and reuses it for the same frozen array and filters only', () => {
     const frozen = Object.freeze([rec('a', 1)]);
     const first = listReply(frozen, FILTERS);
-    expect(JSON.parse(first.body)).toEqual({
+    expect(parse(first.body)).toEqual({
       success: true,
       count: 1,
       filters: FILTERS,
@@ -50,7 +52,7 @@ describe('listReply', () => {
     expect(listReply(frozen, FILTERS)).toBe(first);
     const okx = listReply(frozen, { ...FILTERS, exchange: 'okx' });
     expect(okx).not.toBe(first);
-    expect(JSON.parse(okx.body).filters.exchange).toBe('okx');
+    expect(parse(okx.body).filters.exchange).toBe('okx');
   });
   it('serialises a mutable array on every call', () => {
     const list = [rec('a', 1)];
@@ -58,6 +60,6 @@ describe('listReply', () => {
     list[0] = rec('a', 2);
     const second = listReply(list, FILTERS);
     expect(second.etag).not.toBe(first.etag);
-    expect(JSON.parse(second.body).connections[0].version).toBe(2);
+    expect(parse(second.body).connections[0].version).toBe(2);
   });
 });

@@ -12,8 +12,11 @@ export interface ListFilters {
 export interface ListReply {
   /** Weak ETag over the filters, the count and every record's id and version. */
   etag: string;
-  body: string;
+  /** UTF-8 JSON. Bytes, not a string: Node's server sends a 450 KiB Uint8Array about 5× faster than the string. */
+  body: Uint8Array<ArrayBuffer>;
 }
+
+const encoder = new TextEncoder();
 
 /**
  * Every write to a connection bumps its version, so (id, version) pairs name the records' contents. Two 32-bit
@@ -60,7 +63,7 @@ export function listReply(connections: readonly ConnectionRecord[], filters: Lis
   if (hit && hit.filtersKey === filtersKey) return hit.reply;
   const reply = {
     etag: listEtag(connections, filtersKey),
-    body: JSON.stringify({ success: true, count: connections.length, filters, connections }),
+    body: encoder.encode(JSON.stringify({ success: true, count: connections.length, filters, connections })),
   };
   if (Object.isFrozen(connections)) memo.set(connections, { filtersKey, reply });
   return reply;
