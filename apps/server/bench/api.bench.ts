@@ -33,11 +33,18 @@ interface Ready {
 function startServer(
   runtime: keyof typeof COMMANDS,
   storage: string,
+  cache: boolean,
 ): Promise<{ child: ChildProcess; ready: Ready }> {
   const [command, ...args] = COMMANDS[runtime];
   const child = spawn(
     command,
-    [...args, join(import.meta.dirname, 'bench-server.ts'), String(STORED), storage],
+    [
+      ...args,
+      join(import.meta.dirname, 'bench-server.ts'),
+      String(STORED),
+      storage,
+      cache ? 'cache' : 'nocache',
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, DENO_NO_UPDATE_CHECK: '1' },
@@ -76,34 +83,47 @@ async function run(name: string, url: string, headers: Record<string, string> = 
     p50: r.latency.p50,
     p99: r.latency.p99,
     kib: r.throughput.average / Math.max(1, r.requests.average) / 1024,
-    errors: r.non2xx + r.errors,
+    // 304 Not Modified is the expected answer to If-None-Match: only 4xx, 5xx and socket errors count.
+    errors: r['4xx'] + r['5xx'] + r.errors,
   };
 }
 
 const children: ChildProcess[] = [];
 
-/** All rows for one runtime: bare Hono and CTS over libSQL :memory: and over the memory storage. */
+/** The server setups compared, each beside the bare routes of the first. */
+const SETUPS = [
+  { storage: ':memory:', cache: true, label: 'libSQL + cache' },
+  { storage: ':memory:', cache: false, label: 'libSQL, no cache' },
+  { storage: 'memory', cache: false, label: 'memory, no cache' },
+] as const;
+
+/** All rows for one runtime: bare Hono, then CTS on libSQL :memory: with and without the connection cache. */
 async function benchRuntime(runtime: keyof typeof COMMANDS): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const storage of [':memory:', 'memory']) {
-    const { child, ready } = await startServer(runtime, storage);
+  for (const setup of SETUPS) {
+    const { child, ready } = await startServer(runtime, setup.storage, setup.cache);
     children.push(child);
     const api = `http://127.0.0.1:${ready.apiPort}`;
     const bare = `http://127.0.0.1:${ready.barePort}`;
     const auth = { Authorization: `Bearer ${ready.token}` };
-    const label = storage === 'memory' ? 'memory storage' : 'libSQL :memory:';
-    if (storage === ':memory:') {
+    const list = `${api}/api/settings/connections`;
+    if (setup === SETUPS[0]) {
       rows.push(await run('bare Hono, same payload from an array', `${bare}/same-payload`));
       rows.push(await run('bare Hono, {"ok":true}', `${bare}/hello`));
+      rows.push(await run('bare Hono, same payload pre-serialised bytes', `${bare}/same-payload-bytes`));
       rows.push(await run('bare Hono, one record from an array', `${bare}/one`));
     }
-    rows.push(await run(`CTS list, ${label}`, `${api}/api/settings/connections`, auth));
+    rows.push(await run(`CTS list, ${setup.label}`, list, auth));
+    if (setup.storage === 'memory') {
+      child.kill('SIGTERM');
+      continue;
+    }
+    rows.push(await run(`CTS list ?exchange=okx, ${setup.label}`, `${list}?exchange=okx`, auth));
+    const etag = (await fetch(list, { headers: auth })).headers.get('ETag') ?? '';
     rows.push(
-      await run(`CTS list ?exchange=okx, ${label}`, `${api}/api/settings/connections?exchange=okx`, auth),
+      await run(`CTS list If-None-Match → 304, ${setup.label}`, list, { ...auth, 'If-None-Match': etag }),
     );
-    rows.push(
-      await run(`CTS GET one connection, ${label}`, `${api}/api/settings/connections/${ready.firstId}`, auth),
-    );
+    rows.push(await run(`CTS GET one connection, ${setup.label}`, `${list}/${ready.firstId}`, auth));
     child.kill('SIGTERM');
   }
   return rows;
@@ -114,17 +134,18 @@ function print(runtime: string, rows: Row[]): void {
     `\n${runtime}: ${STORED} stored connections, ${CONNECTIONS} concurrent connections, ${SECONDS} s per row, autocannon on Node ${process.version} on the same machine\n`,
   );
   console.log(
-    `${'route'.padEnd(42)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'KiB/reply'.padStart(10)}  errors`,
+    `${'route'.padEnd(50)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'KiB/reply'.padStart(10)}  errors`,
   );
   for (const r of rows)
     console.log(
-      `${r.name.padEnd(42)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.kib.toFixed(1).padStart(10)}  ${r.errors}`,
+      `${r.name.padEnd(50)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${r.kib.toFixed(1).padStart(10)}  ${r.errors}`,
     );
   const bareSame = rows[0]!;
-  const bareOne = rows[2]!;
+  const bareOne = rows[3]!;
+  const bareBytes = rows[2]!;
   for (const r of rows.filter((x) => x.name.startsWith('CTS list,')))
     console.log(
-      `${r.name}: ${((r.rps / bareSame.rps) * 100).toFixed(0)}% of the bare same-payload route's throughput (target ≥ 50%), p99 ${r.p99} ms (target < 10 ms)`,
+      `${r.name}: ${((r.rps / bareSame.rps) * 100).toFixed(0)}% of the bare same-payload route's throughput (target ≥ 50%), ${((r.rps / bareBytes.rps) * 100).toFixed(0)}% of the pre-serialised one's, p99 ${r.p99} ms (target < 10 ms)`,
     );
   for (const r of rows.filter((x) => x.name.startsWith('CTS GET one')))
     console.log(

@@ -17,6 +17,9 @@ declare module 'autocannon' {
     throughput: Histogram;
     errors: number;
     non2xx: number;
+    '3xx': number;
+    '4xx': number;
+    '5xx': number;
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

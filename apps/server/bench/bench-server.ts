@@ -1,6 +1,7 @@
 /**
  * The bench's server process: the real system (libSQL :memory:, vault, coordinator, API) with `count` stored
  * connections on one port, and bare Hono routes on another, both on this runtime. Prints one JSON ready line.
+ * `bench-server.ts [count] [:memory:|memory] [cache|nocache]`
  */
 import type { AddressInfo } from 'node:net';
 import { issueToken } from '@cts/api';
@@ -12,6 +13,8 @@ import { createCts } from '../src/deps.ts';
 const count = Number(process.argv[2] ?? 1000);
 /** libSQL `:memory:` (the real storage) or `memory` (core's in-memory storage, to isolate the API's own cost). */
 const databaseUrl = process.argv[3] ?? ':memory:';
+/** `cache` (the server's default for local databases) or `nocache` (every read goes to storage, as on the Worker). */
+const connectionCache = (process.argv[4] ?? 'cache') === 'cache';
 const jwtSecret = randomHex(32);
 const cts = await createCts({
   databaseUrl,
@@ -19,6 +22,7 @@ const cts = await createCts({
   jwtSecret,
   logger: noopLogger,
   admin: false,
+  connectionCache,
 });
 for (let i = 0; i < count; i++) {
   await cts.coordinator.createConnection({
@@ -39,6 +43,12 @@ bare.get('/hello', (c) => c.json({ ok: true }));
 bare.get('/same-payload', (c) =>
   c.json({ success: true, count: records.length, filters: {}, connections: records }),
 );
+
+// The transport's ceiling for this payload: serialised once at start, sent as bytes.
+const sameBytes = new TextEncoder().encode(
+  JSON.stringify({ success: true, count: records.length, filters: {}, connections: records }),
+);
+bare.get('/same-payload-bytes', (c) => c.body(sameBytes, 200, { 'Content-Type': 'application/json' }));
 
 bare.get('/one', (c) => c.json({ success: true, connection: records[0] }));
 
