@@ -44,6 +44,8 @@ export async function buildWorkerSystem(
 ): Promise<WorkerSystem> {
   const logger =
     options.logger ?? createJsonLogger({ level: env.CTS_LOG_LEVEL, bindings: { service: 'cts-worker' } });
+  // No connection cache (core's cacheConnections) here: many isolates share D1, and each would list its own stale
+  // view of the others' writes. Every read goes to D1; the list route's ETag still spares unchanged replies.
   const storage = await openWorkerStorage(env, bindings);
   const vault = await CredentialVault.fromKeys(
     await parseMasterKeys(env.CTS_MASTER_KEY, env.CTS_PREVIOUS_MASTER_KEYS ?? ''),
