@@ -26,6 +26,11 @@ export {
   pionexPrehash,
   signPionexRequest,
 } from './pionex/index.ts';
+export {
+  ClockOffsetCache,
+  type ClockOffsetCacheOptions,
+  clockOffsetKey,
+} from './shared/clock-offset-cache.ts';
 export type { HttpSpec } from './shared/http.ts';
 export { wsBaseUrl } from './shared/ws-hosts.ts';
 export type { StreamMonitorEvent, StreamMonitorOptions, StreamMonitorState } from './shared/ws-monitor.ts';

@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { FetchLike } from '../ports/fetch.ts';
 import type { Logger } from '../ports/logger.ts';
 import type { WebSocketFactory } from '../ports/websocket.ts';
+import type { ClockOffsetCache } from './shared/clock-offset-cache.ts';
 
 export interface Credentials {
   apiKey: string;
@@ -39,6 +40,11 @@ export interface ConnectorOptions {
   /** Retries of retryable failures (429, 5xx, timeouts, network), with backoff. Never for auth failures. @default 2 */
   maxRetries?: number;
   logger?: Logger;
+  /**
+   * Clock offsets shared across connectors (one per process, e.g. the coordinator's): a fresh offset for this
+   * exchange, environment and host skips the time samples. @default none (every sync samples)
+   */
+  clockOffsetCache?: ClockOffsetCache;
   /** Opens the private stream of apiType 'websocket'. @default the global WebSocket (Node 22+, Bun, Deno) */
   webSocketFactory?: WebSocketFactory;
 }
@@ -82,6 +88,8 @@ export interface ClockOffset {
   /** Median round-trip time of the samples, in ms. */
   rttMs: number;
   samples: number;
+  /** Set when the offset came from a shared cache (ClockOffsetCache): the age of that measurement in ms. */
+  cachedAgeMs?: number;
 }
 
 export interface TestError {

@@ -133,6 +133,7 @@ export class OperationRunner {
       logger: this.#o.logger,
     };
     if (this.#o.fetch) options.fetch = this.#o.fetch;
+    if (this.#o.clockOffsetCache) options.clockOffsetCache = this.#o.clockOffsetCache;
     if (this.#o.exchangeBaseUrl) options.baseUrl = this.#o.exchangeBaseUrl;
     const rt = this.#registry.get(record.id);
     if (rt.connector) rt.connector.account = accountScope(options);

@@ -1,6 +1,7 @@
 import { type BreakerOptions, resolveBreakerOptions } from '../breaker/circuit-breaker.ts';
 import type { ConnectionSecrets } from '../connections/connection.ts';
 import { createConnector } from '../connectors/create-connector.ts';
+import { ClockOffsetCache } from '../connectors/shared/clock-offset-cache.ts';
 import type { Connector, ConnectorOptions } from '../connectors/types.ts';
 import type { ExchangeId } from '../exchanges/catalog.ts';
 import type { RequestGate } from '../limiter/gate.ts';
@@ -58,6 +59,11 @@ export interface CoordinatorOptions {
   testResultRetentionMs?: number;
   /** @default crypto.randomUUID */
   newId?: () => string;
+  /**
+   * Clock offsets shared by every connection's connector (per exchange, environment and host). null: every test
+   * samples the time endpoint. @default a ClockOffsetCache on `clock` with a 5-minute TTL
+   */
+  clockOffsetCache?: ClockOffsetCache | null;
 }
 
 export type ResolvedCoordinatorOptions = Required<
@@ -78,6 +84,12 @@ function positive(name: string, value: number, integer = false): number {
 function retries(value: number): number {
   if (!Number.isInteger(value) || value < 0)
     throw new TypeError('connectorMaxRetries: must be an integer >= 0');
+  return value;
+}
+
+function clockOffsetCache(value: ClockOffsetCache | null): ClockOffsetCache | null {
+  if (value !== null && !(value instanceof ClockOffsetCache))
+    throw new TypeError('clockOffsetCache: expected a ClockOffsetCache or null');
   return value;
 }
 
@@ -120,5 +132,9 @@ export function resolveCoordinatorOptions(o: CoordinatorOptions): ResolvedCoordi
     uptimeWindowMs: positive('uptimeWindowMs', o.uptimeWindowMs ?? 86_400_000),
     testResultRetentionMs: positive('testResultRetentionMs', o.testResultRetentionMs ?? 7 * 86_400_000),
     newId: o.newId ?? (() => crypto.randomUUID()),
+    clockOffsetCache:
+      o.clockOffsetCache === undefined
+        ? new ClockOffsetCache({ clock: o.clock ?? systemClock })
+        : clockOffsetCache(o.clockOffsetCache),
   };
 }

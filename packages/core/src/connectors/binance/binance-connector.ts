@@ -1,6 +1,6 @@
 import { CtsError, toCtsError } from '../../errors/cts-error.ts';
 import { restBaseUrl } from '../../exchanges/catalog.ts';
-import { estimateClockOffset } from '../shared/clock-sync.ts';
+import { syncClockOffset } from '../shared/clock-sync.ts';
 import { send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
@@ -88,7 +88,7 @@ export function createBinanceConnector(options: ConnectorOptions): Connector {
       return serverTime;
     },
     async syncClock(samples = 3) {
-      const result = await estimateClockOffset(o.clock, () => connector.getServerTime(), samples);
+      const result = await syncClockOffset(o, host, () => connector.getServerTime(), samples);
       offsetMs = result.offsetMs;
       return result;
     },

@@ -1,6 +1,6 @@
 import { CtsError } from '../../errors/cts-error.ts';
 import { restBaseUrl } from '../../exchanges/catalog.ts';
-import { estimateClockOffset } from '../shared/clock-sync.ts';
+import { syncClockOffset } from '../shared/clock-sync.ts';
 import { send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
@@ -71,7 +71,7 @@ export function createBingxConnector(options: ConnectorOptions): Connector {
       return serverTime;
     },
     async syncClock(samples = 3) {
-      const result = await estimateClockOffset(clock, () => connector.getServerTime(), samples);
+      const result = await syncClockOffset(resolved, baseUrl, () => connector.getServerTime(), samples);
       offsetMs = result.offsetMs;
       return result;
     },

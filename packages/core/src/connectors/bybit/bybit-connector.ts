@@ -1,5 +1,5 @@
 import { restBaseUrl } from '../../exchanges/catalog.ts';
-import { estimateClockOffset } from '../shared/clock-sync.ts';
+import { syncClockOffset } from '../shared/clock-sync.ts';
 import { send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
@@ -67,7 +67,7 @@ export function createBybitConnector(options: ConnectorOptions): Connector {
       return bybitServerTime(envelope);
     },
     async syncClock(samples = 3) {
-      const result = await estimateClockOffset(o.clock, () => connector.getServerTime(), samples);
+      const result = await syncClockOffset(o, host, () => connector.getServerTime(), samples);
       offsetMs = result.offsetMs;
       return result;
     },

@@ -1,6 +1,6 @@
 import { randomHex } from '../../crypto/random.ts';
 import { CtsError } from '../../errors/cts-error.ts';
-import { estimateClockOffset } from '../shared/clock-sync.ts';
+import { syncClockOffset } from '../shared/clock-sync.ts';
 import { type HttpSpec, type ReplyReader, send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
@@ -93,7 +93,7 @@ export function createOrangexConnector(options: ConnectorOptions): Connector {
         readers.serverTime,
       ),
     async syncClock(samples = 3) {
-      const result = await estimateClockOffset(o.clock, () => connector.getServerTime(), samples);
+      const result = await syncClockOffset(o, rpcBase, () => connector.getServerTime(), samples);
       offsetMs = result.offsetMs;
       return result;
     },

@@ -1,5 +1,5 @@
 import { restBaseUrl } from '../../exchanges/catalog.ts';
-import { estimateClockOffset } from '../shared/clock-sync.ts';
+import { syncClockOffset } from '../shared/clock-sync.ts';
 import { type ReplyReader, send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
@@ -61,7 +61,7 @@ export function createPionexConnector(options: ConnectorOptions): Connector {
      */
     getServerTime: () => signedGet(PIONEX_PATHS.spotBalance, readers.serverTime),
     async syncClock(samples = 3) {
-      const result = await estimateClockOffset(o.clock, () => connector.getServerTime(), samples);
+      const result = await syncClockOffset(o, baseUrl, () => connector.getServerTime(), samples);
       offsetMs = result.offsetMs;
       return result;
     },

@@ -1,5 +1,7 @@
+import type { Environment, ExchangeId } from '../../exchanges/catalog.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { ClockOffset } from '../types.ts';
+import { type ClockOffsetCache, clockOffsetKey } from './clock-offset-cache.ts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -28,4 +30,26 @@ export async function estimateClockOffset(
     offsets.push(server - (sent + rtt / 2));
   }
   return { offsetMs: Math.round(median(offsets)), rttMs: Math.round(median(rtts)), samples };
+}
+
+/**
+ * A connector's clock sync: the shared cache's fresh offset for (exchange, environment, `host`) when the options
+ * carry a cache (the result then has `cachedAgeMs`), else `samples` calls to the time endpoint.
+ */
+export function syncClockOffset(
+  o: { clock: Clock; exchange: ExchangeId; environment: Environment; clockOffsetCache?: ClockOffsetCache },
+  host: string,
+  getServerTime: () => Promise<number>,
+  samples = 3,
+): Promise<ClockOffset> {
+  const measure = () => estimateClockOffset(o.clock, getServerTime, samples);
+  if (!o.clockOffsetCache) return measure();
+  return o.clockOffsetCache.resolve(clockOffsetKey(o.exchange, o.environment, host), measure);
+}
+
+/** The test log's line for a sync: measured, or taken from the shared cache with its age. */
+export function clockOffsetStep(offset: ClockOffset): string {
+  if (offset.cachedAgeMs !== undefined)
+    return `Clock offset ${offset.offsetMs} ms: clock offset from cache (age ${Math.round(offset.cachedAgeMs / 1000)} s)`;
+  return `Clock offset ${offset.offsetMs} ms (round trip ${offset.rttMs} ms, ${offset.samples} samples)`;
 }

@@ -40,6 +40,8 @@ export interface HttpContext {
   logger: Logger;
   priority?: number;
   signal?: AbortSignal;
+  /** Called when the exchange rejects a request's timestamp (auth.timestamp): drops a shared clock offset. */
+  onTimestampRejected?: () => void;
 }
 
 /** The longest wait `send` sits out before a retry; longer waits are the caller's (breaker's) to schedule. */
@@ -71,6 +73,7 @@ export async function send<T>(
       return await attemptOnce(ctx, route, build, reader);
     } catch (err) {
       const error = toCtsError(err);
+      if (error.code === 'auth.timestamp') ctx.onTimestampRejected?.();
       // A wait longer than MAX_RETRY_WAIT_MS (a ban, a long Retry-After) is not sat out inside one call: the
       // error goes up with its retryAfterMs, so the breaker can set its cool-down to exactly that.
       if (

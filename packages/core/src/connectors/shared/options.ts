@@ -14,13 +14,15 @@ import { systemClock } from '../../ports/clock.ts';
 import { globalFetch } from '../../ports/fetch.ts';
 import { noopLogger } from '../../ports/logger.ts';
 import type { ConnectorOptions } from '../types.ts';
+import { ClockOffsetCache } from './clock-offset-cache.ts';
 import type { HttpContext } from './http.ts';
 
 /** Options after validation, with defaults applied. */
 export type ResolvedOptions = Required<
-  Omit<ConnectorOptions, 'baseUrl' | 'accountId' | 'webSocketFactory'>
+  Omit<ConnectorOptions, 'baseUrl' | 'accountId' | 'webSocketFactory' | 'clockOffsetCache'>
 > & {
   baseUrl?: string;
+  clockOffsetCache?: ClockOffsetCache;
   environment: Environment;
 };
 
@@ -73,10 +75,14 @@ export function resolveOptions(options: ConnectorOptions): ResolvedOptions {
     throw new TypeError('maxRetries: must be an integer >= 0');
   if (options.baseUrl !== undefined && !/^https?:\/\//.test(options.baseUrl))
     throw new TypeError('baseUrl: must be an http(s) URL');
+  const cache = options.clockOffsetCache;
+  if (cache !== undefined && !(cache instanceof ClockOffsetCache))
+    throw new TypeError('clockOffsetCache: expected a ClockOffsetCache');
   return {
     exchange,
     apiType,
     environment,
+    ...(cache ? { clockOffsetCache: cache } : {}),
     credentials: { ...c, keyType },
     fetch: options.fetch ?? globalFetch,
     clock: options.clock ?? systemClock,
@@ -114,5 +120,11 @@ export function httpContext(resolved: ResolvedOptions, account: string): HttpCon
     timeoutMs: resolved.timeoutMs,
     maxRetries: resolved.maxRetries,
     logger: resolved.logger,
+    ...(resolved.clockOffsetCache
+      ? {
+          onTimestampRejected: () =>
+            resolved.clockOffsetCache?.invalidateExchange(resolved.exchange, resolved.environment),
+        }
+      : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { toCtsError } from '../../errors/cts-error.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Balance, Connector, Permissions, TestResult } from '../types.ts';
+import { clockOffsetStep } from './clock-sync.ts';
 
 /** Offsets beyond this are reported as a warning even when the exchange accepted the request. */
 const LARGE_OFFSET_MS = 1000;
@@ -22,7 +23,7 @@ export async function runConnectionTest(connector: Connector, clock: Clock): Pro
     step('Syncing clock with the exchange...');
     const offset = await connector.syncClock();
     clockOffsetMs = offset.offsetMs;
-    step(`Clock offset ${offset.offsetMs} ms (round trip ${offset.rttMs} ms, ${offset.samples} samples)`);
+    step(clockOffsetStep(offset));
     if (Math.abs(offset.offsetMs) > LARGE_OFFSET_MS)
       warnings.push(
         `This machine's clock is ${offset.offsetMs} ms off the exchange's; signed timestamps are corrected, but sync NTP.`,

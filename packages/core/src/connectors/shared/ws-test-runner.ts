@@ -1,5 +1,6 @@
 import { toCtsError } from '../../errors/cts-error.ts';
 import type { Balance, Connector, TestResult } from '../types.ts';
+import { clockOffsetStep } from './clock-sync.ts';
 import type { StreamProtocol } from './ws-protocol.ts';
 import { closeStream, drain, openStream, pingOnce, type StreamDeps } from './ws-session.ts';
 
@@ -28,7 +29,7 @@ export async function runStreamConnectionTest(
     step('Syncing clock with the exchange...');
     const offset = await connector.syncClock();
     clockOffsetMs = offset.offsetMs;
-    step(`Clock offset ${offset.offsetMs} ms (round trip ${offset.rttMs} ms, ${offset.samples} samples)`);
+    step(clockOffsetStep(offset));
     if (Math.abs(offset.offsetMs) > LARGE_OFFSET_MS)
       warnings.push(
         `This machine's clock is ${offset.offsetMs} ms off the exchange's; signed timestamps are corrected, but sync NTP.`,
