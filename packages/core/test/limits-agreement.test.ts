@@ -9,8 +9,8 @@
  * Every exchange and API type except `websocket`: its stream needs real sockets, which a ManualClock driver
  * cannot wait for; its REST calls (clock sync, listenKeys) are not covered here.
  */
-import { createSimulator, mulberry32 } from '@cts/sim';
-import { ManualClock } from '@cts/testkit';
+import { createSimulator } from '@cts/sim';
+import { ManualClock, seededRandom } from '@cts/testkit';
 import { describe, expect, it } from 'vitest';
 import { createConnector } from '../src/connectors/index.ts';
 import { API_TYPE_MATRIX, type ApiType, EXCHANGES, type ExchangeId } from '../src/exchanges/index.ts';
@@ -53,7 +53,7 @@ async function runConcurrentTests(
       };
     },
   };
-  const random = mulberry32(7);
+  const random = seededRandom(7);
   const onClock = async (ms: number) => {
     busy--;
     await clock.sleep(ms);

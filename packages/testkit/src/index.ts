@@ -1,4 +1,5 @@
 /** @cts/testkit — ManualClock and contract suites shared by every implementation of a port (runStorageContract). */
 export * from './limiter-store-contract.ts';
 export * from './manual-clock.ts';
+export * from './seeded-random.ts';
 export * from './storage-contract.ts';

@@ -1,19 +1,8 @@
 import type { BucketRule, LimiterStore, Reservation } from '@cts/core/limiter';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './seeded-random.ts';
 
 const T0 = Date.UTC(2026, 0, 27, 10, 0, 0);
-
-/** A deterministic PRNG (mulberry32) so a failing random case can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The behaviour every LimiterStore must show (memory, Durable Object, …). Call it from a test file:

@@ -1,6 +1,7 @@
 import type { ExchangeId } from '@cts/core/exchanges';
+import { seededRandom } from '@cts/testkit/seeded-random';
 import type { FaultRule } from './fault-rules.ts';
-import { mulberry32, normal } from './prng.ts';
+import { normal } from './prng.ts';
 
 /** A fault that replaces the normal answer. */
 export type TerminalFault =
@@ -32,7 +33,7 @@ export class FaultInjector {
   set(rules: readonly FaultRule[], seed: number): void {
     this.#rules = rules.map((rule, i) => ({
       rule,
-      random: mulberry32(seed + i * 0x9e3779b1),
+      random: seededRandom(seed + i * 0x9e3779b1),
       left: rule.count ?? Number.POSITIVE_INFINITY,
     }));
   }
