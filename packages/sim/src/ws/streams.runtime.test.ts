@@ -11,15 +11,21 @@ const script = fileURLToPath(new URL('./runtime-smoke/stream-smoke.ts', import.m
 const bin = (name: string) =>
   fileURLToPath(new URL(`../../../../node_modules/.bin/${name}`, import.meta.url));
 let server: SimulatorServer;
-let input: string;
 
 beforeAll(async () => {
   server = await startSimulatorServer({ port: 0 });
+});
+
+/**
+ * Fresh accounts for each runtime: the smoke runs without a rate limiter, so three runtimes reusing one account
+ * within seconds would (rightly) meet the simulator's per-UID limits.
+ */
+async function freshInput(): Promise<string> {
   const bybit = await server.simulator.createAccount({ exchange: 'bybit' });
   const bingx = await server.simulator.createAccount({ exchange: 'bingx' });
   const okx = await server.simulator.createAccount({ exchange: 'okx' });
   const creds = (a: typeof bybit) => ({ apiKey: a.apiKey, apiSecret: a.apiSecret, passphrase: a.passphrase });
-  input = JSON.stringify({
+  return JSON.stringify({
     url: server.url,
     cases: [
       { name: 'bybit', exchange: 'bybit', credentials: creds(bybit) },
@@ -27,11 +33,16 @@ beforeAll(async () => {
       { name: 'okx bad secret', exchange: 'okx', credentials: { ...creds(okx), apiSecret: 'F'.repeat(32) } },
     ],
   });
-});
+}
 afterAll(() => server.close());
 
 async function smoke(command: string, args: string[]) {
-  const env = { ...process.env, CTS_STREAM_SMOKE: input, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
+  const env = {
+    ...process.env,
+    CTS_STREAM_SMOKE: await freshInput(),
+    DENO_NO_UPDATE_CHECK: '1',
+    NO_COLOR: '1',
+  };
   const { stdout } = await run(command, args, { env, timeout: 60_000 });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
     runtime: string;
