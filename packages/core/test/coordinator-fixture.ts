@@ -83,7 +83,7 @@ export async function createFixture(
 }
 
 /** Polls `check` on real time (bounded) until it returns true: for work that goes through Web Crypto's thread pool. */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('waitFor: condition not met in time');
