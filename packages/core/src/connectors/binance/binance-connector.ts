@@ -4,6 +4,7 @@ import { syncClockOffset } from '../shared/clock-sync.ts';
 import { send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
+import { unknownPermissions } from '../shared/unknown-permissions.ts';
 import type { Balance, Connector, ConnectorOptions, Permissions } from '../types.ts';
 import { BINANCE_PERMISSIONS_PATH, binanceRoute } from './endpoints.ts';
 import {
@@ -110,16 +111,7 @@ export function createBinanceConnector(options: ConnectorOptions): Connector {
             exchangeCode: error.exchangeCode,
           },
         );
-        return {
-          read: true,
-          trade: false,
-          withdraw: false,
-          transfer: false,
-          ipRestricted: false,
-          ips: [],
-          expiresAt: null,
-          unknown: true,
-        };
+        return unknownPermissions();
       }
     },
     testConnection: () => runConnectionTest(connector, o.clock),

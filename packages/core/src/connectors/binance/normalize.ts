@@ -1,5 +1,6 @@
-import { CtsError } from '../../errors/cts-error.ts';
-import { tidy } from '../shared/amount.ts';
+import { lenientAmount as amount, tidy } from '../shared/amount.ts';
+import { heldAsset, quoteTotals } from '../shared/balance-rows.ts';
+import { replyList, replyRecord } from '../shared/reply-shape.ts';
 import type { AssetBalance, Balance, Permissions } from '../types.ts';
 
 /**
@@ -10,21 +11,10 @@ export const STABLECOINS: readonly string[] = ['USDT', 'USDC', 'FDUSD', 'BUSD'];
 
 type Row = Record<string, unknown>;
 
-function amount(value: unknown): number {
-  if (value === undefined || value === null || value === '') return 0;
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? n : 0;
-}
-
-function object(value: unknown, what: string): Row {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new CtsError('exchange.bad_response', `Binance: ${what} is not an object`);
-  return value as Row;
-}
+const object = (value: unknown, what: string): Row => replyRecord(value, 'Binance', what);
 
 function rows(value: unknown, what: string): Row[] {
-  if (!Array.isArray(value)) throw new CtsError('exchange.bad_response', `Binance: ${what} is not a list`);
-  return value.map((row, i) => object(row, `${what}[${i}]`));
+  return replyList(value, 'Binance', what).map((row, i) => object(row, `${what}[${i}]`));
 }
 
 function stableSum(assets: AssetBalance[], field: 'total' | 'available'): number {
@@ -34,11 +24,7 @@ function stableSum(assets: AssetBalance[], field: 'total' | 'available'): number
 /** Spot `GET /api/v3/account`: balances[] {asset, free, locked}. Total/available = stablecoin sums in USDT. */
 export function normalizeSpotBalance(json: unknown): Balance {
   const assets = rows(object(json, 'account').balances, 'balances')
-    .map((b) => {
-      const available = amount(b.free);
-      const locked = amount(b.locked);
-      return { asset: String(b.asset), total: tidy(available + locked), available, locked };
-    })
+    .map((b) => heldAsset(String(b.asset), amount(b.free), amount(b.locked)))
     .filter((a) => a.total !== 0);
   return {
     currency: 'USDT',
@@ -60,8 +46,7 @@ export function normalizeFuturesBalance(json: unknown): Balance {
       return { asset: String(b.asset), total, available, locked: Math.max(0, tidy(total - available)) };
     })
     .filter((a) => a.total !== 0 || a.available !== 0);
-  const usdt = assets.find((a) => a.asset === 'USDT');
-  return { currency: 'USDT', total: usdt?.total ?? 0, available: usdt?.available ?? 0, assets };
+  return quoteTotals(assets, 'USDT');
 }
 
 /**
@@ -74,11 +59,7 @@ export function normalizeMarginBalance(json: unknown): Balance {
   const account = object(json, 'margin account');
   const list = rows(account.userAssets, 'userAssets');
   const assets = list
-    .map((b) => {
-      const available = amount(b.free);
-      const locked = amount(b.locked);
-      return { asset: String(b.asset), total: tidy(available + locked), available, locked };
-    })
+    .map((b) => heldAsset(String(b.asset), amount(b.free), amount(b.locked)))
     .filter((a) => a.total !== 0);
   const collateral = account.TotalCollateralValueInUSDT;
   const net = list

@@ -1,19 +1,16 @@
-import { CtsError } from '../../errors/cts-error.ts';
+import type { CtsError } from '../../errors/cts-error.ts';
 import { amount, asRecord, tidy } from '../shared/amount.ts';
+import { heldAsset, quoteTotals } from '../shared/balance-rows.ts';
+import { unexpectedShape } from '../shared/reply-shape.ts';
 import type { AssetBalance, Balance, Permissions } from '../types.ts';
 
 /** The quote currency the totals are given in. */
 const QUOTE = 'USDT';
 
-function badShape(what: string): CtsError {
-  return new CtsError('exchange.bad_response', `BingX sent a ${what} reply in an unexpected shape`);
-}
+const badShape = (what: string): CtsError => unexpectedShape('BingX', what);
 
 /** Totals in the quote currency: the USDT row (other assets are listed, not valued). */
-function withTotals(assets: AssetBalance[]): Balance {
-  const quote = assets.find((a) => a.asset === QUOTE);
-  return { currency: QUOTE, total: quote?.total ?? 0, available: quote?.available ?? 0, assets };
-}
+const withTotals = (assets: AssetBalance[]): Balance => quoteTotals(assets, QUOTE);
 
 /**
  * Perpetual balance: v3 `data[]` rows `{asset, balance, equity, availableMargin, usedMargin, freezedMargin}`
@@ -45,9 +42,7 @@ export function normalizeBingxSpotBalance(data: unknown): Balance {
   const assets = rows.map((raw): AssetBalance => {
     const row = asRecord(raw);
     if (!row || typeof row.asset !== 'string') throw badShape('spot balance');
-    const free = amount(row.free, 'free');
-    const locked = amount(row.locked, 'locked');
-    return { asset: row.asset, total: tidy(free + locked), available: free, locked };
+    return heldAsset(row.asset, amount(row.free, 'free'), amount(row.locked, 'locked'));
   });
   return withTotals(assets);
 }

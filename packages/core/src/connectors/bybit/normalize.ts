@@ -1,26 +1,13 @@
 import { CtsError } from '../../errors/cts-error.ts';
-import { tidy } from '../shared/amount.ts';
+import { lenientAmount as amount, tidy } from '../shared/amount.ts';
+import { replyList, replyRecord } from '../shared/reply-shape.ts';
 import type { AssetBalance, Balance, Permissions } from '../types.ts';
 
 type Row = Record<string, unknown>;
 
-/** Bybit sends amounts as strings, "" when not applicable: "" and garbage read as 0. */
-function amount(value: unknown): number {
-  if (value === undefined || value === null || value === '') return 0;
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? n : 0;
-}
-
-function object(value: unknown, what: string): Row {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new CtsError('exchange.bad_response', `Bybit: ${what} is not an object`);
-  return value as Row;
-}
-
-function list(value: unknown, what: string): unknown[] {
-  if (!Array.isArray(value)) throw new CtsError('exchange.bad_response', `Bybit: ${what} is not a list`);
-  return value;
-}
+// Bybit sends amounts as strings, "" when not applicable: "" and garbage read as 0 (lenientAmount).
+const object = (value: unknown, what: string): Row => replyRecord(value, 'Bybit', what);
+const list = (value: unknown, what: string): unknown[] => replyList(value, 'Bybit', what);
 
 /**
  * `GET /v5/account/wallet-balance?accountType=UNIFIED` result → Balance. Account figures are Bybit's own USD

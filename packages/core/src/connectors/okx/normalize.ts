@@ -1,15 +1,10 @@
 import { CtsError } from '../../errors/cts-error.ts';
-import { tidy } from '../shared/amount.ts';
+import { lenientAmount as amount, tidy } from '../shared/amount.ts';
 import type { AssetBalance, Balance, Permissions } from '../types.ts';
 
 type Row = Record<string, unknown>;
 
-/** OKX sends amounts as strings, "" when not applicable in the account mode: those read as 0. */
-function amount(value: unknown): number {
-  if (value === undefined || value === null || value === '') return 0;
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? n : 0;
-}
+// OKX sends amounts as strings, "" when not applicable in the account mode: those read as 0 (lenientAmount).
 
 function first(data: unknown, what: string): Row {
   const row = Array.isArray(data) ? data[0] : undefined;

@@ -1,13 +1,14 @@
-import { CtsError } from '../../errors/cts-error.ts';
+import type { CtsError } from '../../errors/cts-error.ts';
 import { amount, asRecord, tidy } from '../shared/amount.ts';
+import { heldAsset, quoteTotals } from '../shared/balance-rows.ts';
+import { unexpectedShape } from '../shared/reply-shape.ts';
+import { unknownPermissions } from '../shared/unknown-permissions.ts';
 import type { AssetBalance, Balance, Permissions } from '../types.ts';
 
 /** The quote currency the totals are given in. */
 const QUOTE = 'USDT';
 
-function badShape(what: string): CtsError {
-  return new CtsError('exchange.bad_response', `Pionex sent a ${what} reply in an unexpected shape`);
-}
+const badShape = (what: string): CtsError => unexpectedShape('Pionex', what);
 
 function rowsOf(value: unknown, what: string): Record<string, unknown>[] {
   if (!Array.isArray(value)) throw badShape(what);
@@ -18,17 +19,12 @@ function rowsOf(value: unknown, what: string): Record<string, unknown>[] {
   });
 }
 
-function withTotals(assets: AssetBalance[]): Balance {
-  const quote = assets.find((a) => a.asset === QUOTE);
-  return { currency: QUOTE, total: quote?.total ?? 0, available: quote?.available ?? 0, assets };
-}
+const withTotals = (assets: AssetBalance[]): Balance => quoteTotals(assets, QUOTE);
 
 /** Spot `GET /api/v1/account/balances` → `data.balances[]` of `{coin, free, frozen}`; total = free + frozen. */
 export function normalizePionexSpotBalance(data: unknown): Balance {
   const assets = rowsOf(asRecord(data)?.balances, 'spot balance').map((row): AssetBalance => {
-    const free = amount(row.free, 'free');
-    const frozen = amount(row.frozen, 'frozen');
-    return { asset: row.coin as string, total: tidy(free + frozen), available: free, locked: frozen };
+    return heldAsset(row.coin as string, amount(row.free, 'free'), amount(row.frozen, 'frozen'));
   });
   return withTotals(assets);
 }
@@ -74,15 +70,5 @@ export function normalizePionexFuturesBalance(data: unknown): Balance {
  * transfer cannot be seen without attempting them, so they read false and `unknown` is set.
  */
 export function pionexProbedPermissions(): Permissions {
-  return {
-    read: true,
-    trade: false,
-    withdraw: false,
-    transfer: false,
-    ipRestricted: false,
-    ips: [],
-    expiresAt: null,
-    unknown: true,
-    raw: ['read'],
-  };
+  return unknownPermissions(['read']);
 }

@@ -23,3 +23,13 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
 export function tidy(n: number): number {
   return Number(n.toFixed(12));
 }
+
+/**
+ * Reads an amount leniently, for exchanges that send "" (or junk) where a figure does not apply in the
+ * account's mode: missing, empty and non-numeric values all read as 0.
+ */
+export function lenientAmount(value: unknown): number {
+  if (value === undefined || value === null || value === '') return 0;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
