@@ -5,9 +5,9 @@ import { CtsError } from '../../errors/cts-error.ts';
 import type { Logger } from '../../ports/logger.ts';
 import { createConnector } from '../create-connector.ts';
 import {
-  createScriptedFetch,
   jsonReply,
   type ScriptedReply,
+  scriptedConnector,
   settleWithClock,
 } from '../shared/scripted-fetch.ts';
 import type { ConnectorOptions } from '../types.ts';
@@ -17,20 +17,18 @@ const SECRET = 'binance-secret-never-shown';
 const START = Date.UTC(2026, 0, 27, 10, 0, 0);
 
 function setup(replies: ScriptedReply[], extra: Partial<ConnectorOptions> = {}) {
-  const clock = new ManualClock({ start: START });
-  const scripted = createScriptedFetch(replies);
   const warnings: string[] = [];
   const logger: Logger = { debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} };
-  const connector = createBinanceConnector({
-    exchange: 'binance',
-    apiType: 'spot',
-    credentials: { apiKey: 'binance-key', apiSecret: SECRET },
-    fetch: scripted.fetch,
-    clock,
-    logger,
-    ...extra,
-  });
-  return { clock, connector, requests: scripted.requests, warnings };
+  return {
+    ...scriptedConnector(createBinanceConnector, replies, new ManualClock({ start: START }), {
+      exchange: 'binance',
+      apiType: 'spot',
+      credentials: { apiKey: 'binance-key', apiSecret: SECRET },
+      logger,
+      ...extra,
+    }),
+    warnings,
+  };
 }
 
 const reply =

@@ -5,6 +5,7 @@ import {
   createScriptedFetch,
   jsonReply,
   type ScriptedReply,
+  scriptedConnector,
   settleWithClock,
 } from '../shared/scripted-fetch.ts';
 import type { ConnectorOptions } from '../types.ts';
@@ -15,17 +16,12 @@ const SECRET = 'bingx-secret-never-shown';
 const START = Date.UTC(2026, 0, 27, 10, 0, 0);
 
 function setup(replies: ScriptedReply[], extra: Partial<ConnectorOptions> = {}) {
-  const clock = new ManualClock({ start: START });
-  const scripted = createScriptedFetch(replies);
-  const connector = createBingxConnector({
+  return scriptedConnector(createBingxConnector, replies, new ManualClock({ start: START }), {
     exchange: 'bingx',
     apiType: 'perpetual_futures',
     credentials: { apiKey: 'bingx-key', apiSecret: SECRET },
-    fetch: scripted.fetch,
-    clock,
     ...extra,
   });
-  return { clock, connector, requests: scripted.requests };
 }
 
 const ok =

@@ -4,9 +4,9 @@ import { hmacSha256Hex } from '../../crypto/hmac.ts';
 import { CtsError } from '../../errors/cts-error.ts';
 import { createConnector } from '../create-connector.ts';
 import {
-  createScriptedFetch,
   jsonReply,
   type ScriptedReply,
+  scriptedConnector,
   settleWithClock,
 } from '../shared/scripted-fetch.ts';
 import type { ConnectorOptions } from '../types.ts';
@@ -16,17 +16,12 @@ const SECRET = 'bybit-secret-never-shown';
 const START = Date.UTC(2026, 0, 27, 10, 0, 0);
 
 function setup(replies: ScriptedReply[], extra: Partial<ConnectorOptions> = {}) {
-  const clock = new ManualClock({ start: START });
-  const scripted = createScriptedFetch(replies);
-  const connector = createBybitConnector({
+  return scriptedConnector(createBybitConnector, replies, new ManualClock({ start: START }), {
     exchange: 'bybit',
     apiType: 'unified',
     credentials: { apiKey: 'bybit-key', apiSecret: SECRET },
-    fetch: scripted.fetch,
-    clock,
     ...extra,
   });
-  return { clock, connector, requests: scripted.requests };
 }
 
 const ok =

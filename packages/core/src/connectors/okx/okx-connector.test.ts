@@ -4,9 +4,9 @@ import { hmacSha256Base64 } from '../../crypto/hmac.ts';
 import { CtsError } from '../../errors/cts-error.ts';
 import { createConnector } from '../create-connector.ts';
 import {
-  createScriptedFetch,
   jsonReply,
   type ScriptedReply,
+  scriptedConnector,
   settleWithClock,
 } from '../shared/scripted-fetch.ts';
 import type { ConnectorOptions } from '../types.ts';
@@ -17,17 +17,12 @@ const PASSPHRASE = 'okx-passphrase-never-shown';
 const START = Date.UTC(2026, 0, 27, 10, 0, 0);
 
 function setup(replies: ScriptedReply[], extra: Partial<ConnectorOptions> = {}) {
-  const clock = new ManualClock({ start: START });
-  const scripted = createScriptedFetch(replies);
-  const connector = createOkxConnector({
+  return scriptedConnector(createOkxConnector, replies, new ManualClock({ start: START }), {
     exchange: 'okx',
     apiType: 'spot',
     credentials: { apiKey: 'okx-key', apiSecret: SECRET, passphrase: PASSPHRASE },
-    fetch: scripted.fetch,
-    clock,
     ...extra,
   });
-  return { clock, connector, requests: scripted.requests };
 }
 
 const ok =

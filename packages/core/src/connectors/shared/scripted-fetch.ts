@@ -1,4 +1,6 @@
+import type { Clock } from '../../ports/clock.ts';
 import type { FetchLike } from '../../ports/fetch.ts';
+import type { Connector, ConnectorOptions } from '../types.ts';
 
 /** One request a scripted fetch received, with its body read as text. */
 export interface RecordedRequest {
@@ -46,6 +48,25 @@ export function createScriptedFetch(replies: ScriptedReply[]): {
     return reply(recorded, init?.signal ?? undefined);
   };
   return { fetch, requests };
+}
+
+/**
+ * A connector for unit tests: built by `create` from `options`, with a scripted fetch answering `replies` and
+ * `clock` injected (both always win over `options`). Returns the clock, the connector and the recorded requests.
+ *
+ * @example
+ * const { connector, requests } = scriptedConnector(createBybitConnector, [() => jsonReply(body)],
+ *   new ManualClock(), { exchange: 'bybit', apiType: 'unified', credentials: { apiKey, apiSecret } });
+ */
+export function scriptedConnector<K extends Clock>(
+  create: (options: ConnectorOptions) => Connector,
+  replies: ScriptedReply[],
+  clock: K,
+  options: ConnectorOptions,
+): { clock: K; connector: Connector; requests: RecordedRequest[] } {
+  const scripted = createScriptedFetch(replies);
+  const connector = create({ ...options, fetch: scripted.fetch, clock });
+  return { clock, connector, requests: scripted.requests };
 }
 
 /**
