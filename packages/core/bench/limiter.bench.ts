@@ -34,6 +34,18 @@ const request = {
   path: '/v5/account/wallet-balance',
 } as const;
 
+/** Runs each task under a permit of `limiter` for the bench request, released when the task ends. */
+function throughLimiter(limiter: RateLimiter): (task: () => Promise<void>) => Promise<void> {
+  return async (task) => {
+    const permit = await limiter.acquire(request);
+    try {
+      await task();
+    } finally {
+      permit.release();
+    }
+  };
+}
+
 const contenders: Contender[] = [
   {
     name: 'cts RateLimiter',
@@ -55,14 +67,7 @@ const contenders: Contender[] = [
           },
         },
       });
-      return async (task) => {
-        const permit = await limiter.acquire(request);
-        try {
-          await task();
-        } finally {
-          permit.release();
-        }
-      };
+      return throughLimiter(limiter);
     },
   },
   {
@@ -81,14 +86,7 @@ const contenders: Contender[] = [
           published: { bybit: { buckets: { ip: huge('ip'), walletBalance: huge('account') } } },
         },
       });
-      return async (task) => {
-        const permit = await limiter.acquire(request);
-        try {
-          await task();
-        } finally {
-          permit.release();
-        }
-      };
+      return throughLimiter(limiter);
     },
   },
   {
