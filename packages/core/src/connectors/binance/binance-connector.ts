@@ -1,8 +1,8 @@
 import { CtsError, toCtsError } from '../../errors/cts-error.ts';
 import { restBaseUrl } from '../../exchanges/catalog.ts';
-import { syncClockOffset } from '../shared/clock-sync.ts';
 import { send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
+import { createSigningClock } from '../shared/signing-clock.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
 import { unknownPermissions } from '../shared/unknown-permissions.ts';
 import type { Balance, Connector, ConnectorOptions, Permissions } from '../types.ts';
@@ -50,7 +50,7 @@ export function createBinanceConnector(options: ConnectorOptions): Connector {
   const host = restBaseUrl('binance', o.environment, route.product, o.baseUrl);
   const sapiHost = restBaseUrl('binance', o.environment, 'default', o.baseUrl);
   const reader = createBinanceReader(o.clock);
-  let offsetMs = 0;
+  const signing = createSigningClock(o, host);
 
   const signedGet = (baseUrl: string, path: string, params: BinanceParams = []) =>
     send(
@@ -63,7 +63,7 @@ export function createBinanceConnector(options: ConnectorOptions): Connector {
           path,
           params,
           credentials: o.credentials,
-          timestamp: Math.round(o.clock.now() + offsetMs),
+          timestamp: signing.timestamp(),
           recvWindowMs: o.recvWindowMs,
         }),
       reader,
@@ -74,7 +74,7 @@ export function createBinanceConnector(options: ConnectorOptions): Connector {
     apiType: o.apiType,
     environment: o.environment,
     get clockOffsetMs() {
-      return offsetMs;
+      return signing.offsetMs;
     },
     async getServerTime() {
       const json = await send(
@@ -88,11 +88,7 @@ export function createBinanceConnector(options: ConnectorOptions): Connector {
         throw new CtsError('exchange.bad_response', 'Binance: the time reply has no serverTime');
       return serverTime;
     },
-    async syncClock(samples = 3) {
-      const result = await syncClockOffset(o, host, () => connector.getServerTime(), samples);
-      offsetMs = result.offsetMs;
-      return result;
-    },
+    syncClock: (samples = 3) => signing.sync(() => connector.getServerTime(), samples),
     async getBalance(): Promise<Balance> {
       return NORMALIZE[route.balanceKind](await signedGet(host, route.balancePath, route.balanceParams));
     },

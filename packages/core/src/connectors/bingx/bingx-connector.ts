@@ -1,8 +1,8 @@
 import { CtsError } from '../../errors/cts-error.ts';
 import { restBaseUrl } from '../../exchanges/catalog.ts';
-import { syncClockOffset } from '../shared/clock-sync.ts';
 import { send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
+import { createSigningClock } from '../shared/signing-clock.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
 import type { Connector, ConnectorOptions } from '../types.ts';
 import { BINGX_PATHS, bingxAccountOf } from './endpoints.ts';
@@ -31,7 +31,7 @@ export function createBingxConnector(options: ConnectorOptions): Connector {
   const baseUrl = restBaseUrl('bingx', resolved.environment, 'default', resolved.baseUrl);
   const reader = createBingxReader(clock);
   const account = bingxAccountOf(resolved.apiType);
-  let offsetMs = 0;
+  const signing = createSigningClock(resolved, baseUrl);
 
   const signedGet = (path: string): Promise<unknown> =>
     send(
@@ -44,7 +44,7 @@ export function createBingxConnector(options: ConnectorOptions): Connector {
           path,
           apiKey: credentials.apiKey,
           apiSecret: credentials.apiSecret,
-          timestamp: Math.round(clock.now() + offsetMs),
+          timestamp: signing.timestamp(),
           recvWindowMs,
         }),
       reader,
@@ -55,7 +55,7 @@ export function createBingxConnector(options: ConnectorOptions): Connector {
     apiType: resolved.apiType,
     environment: resolved.environment,
     get clockOffsetMs() {
-      return offsetMs;
+      return signing.offsetMs;
     },
     async getServerTime() {
       const path = BINGX_PATHS.serverTime;
@@ -70,11 +70,7 @@ export function createBingxConnector(options: ConnectorOptions): Connector {
         throw new CtsError('exchange.bad_response', 'BingX server time reply has no data.serverTime');
       return serverTime;
     },
-    async syncClock(samples = 3) {
-      const result = await syncClockOffset(resolved, baseUrl, () => connector.getServerTime(), samples);
-      offsetMs = result.offsetMs;
-      return result;
-    },
+    syncClock: (samples = 3) => signing.sync(() => connector.getServerTime(), samples),
     async getBalance() {
       return account === 'spot'
         ? normalizeBingxSpotBalance(await signedGet(BINGX_PATHS.spotBalance))

@@ -1,7 +1,7 @@
 import { restBaseUrl } from '../../exchanges/catalog.ts';
-import { syncClockOffset } from '../shared/clock-sync.ts';
 import { send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
+import { createSigningClock } from '../shared/signing-clock.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
 import type { Balance, Connector, ConnectorOptions, Permissions } from '../types.ts';
 import {
@@ -29,7 +29,7 @@ export function createBybitConnector(options: ConnectorOptions): Connector {
   const host = restBaseUrl('bybit', o.environment, 'default', o.baseUrl);
   const balanceParams = bybitBalanceParams(o.apiType);
   const reader = createBybitReader(o.clock);
-  let offsetMs = 0;
+  const signing = createSigningClock(o, host);
 
   const signedGet = async (path: string, params: BybitParams = []) =>
     (
@@ -43,7 +43,7 @@ export function createBybitConnector(options: ConnectorOptions): Connector {
             path,
             params,
             credentials: o.credentials,
-            timestamp: Math.round(o.clock.now() + offsetMs),
+            timestamp: signing.timestamp(),
             recvWindowMs: o.recvWindowMs,
           }),
         reader,
@@ -55,7 +55,7 @@ export function createBybitConnector(options: ConnectorOptions): Connector {
     apiType: o.apiType,
     environment: o.environment,
     get clockOffsetMs() {
-      return offsetMs;
+      return signing.offsetMs;
     },
     async getServerTime() {
       const envelope = await send(
@@ -66,11 +66,7 @@ export function createBybitConnector(options: ConnectorOptions): Connector {
       );
       return bybitServerTime(envelope);
     },
-    async syncClock(samples = 3) {
-      const result = await syncClockOffset(o, host, () => connector.getServerTime(), samples);
-      offsetMs = result.offsetMs;
-      return result;
-    },
+    syncClock: (samples = 3) => signing.sync(() => connector.getServerTime(), samples),
     async getBalance(): Promise<Balance> {
       return normalizeBybitBalance(await signedGet(BYBIT_BALANCE_PATH, balanceParams));
     },

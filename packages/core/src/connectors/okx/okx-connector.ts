@@ -1,7 +1,7 @@
 import { restBaseUrl } from '../../exchanges/catalog.ts';
-import { syncClockOffset } from '../shared/clock-sync.ts';
 import { send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
+import { createSigningClock } from '../shared/signing-clock.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
 import type { Balance, Connector, ConnectorOptions, Permissions } from '../types.ts';
 import { OKX_PERMISSIONS_PATH, OKX_TIME_PATH, okxBalancePath } from './endpoints.ts';
@@ -25,7 +25,7 @@ export function createOkxConnector(options: ConnectorOptions): Connector {
   const simulated = o.environment === 'demo';
   const balancePath = okxBalancePath(o.apiType);
   const reader = createOkxReader(o.clock);
-  let offsetMs = 0;
+  const signing = createSigningClock(o, host);
 
   const signedGet = (path: string) =>
     send(
@@ -37,7 +37,7 @@ export function createOkxConnector(options: ConnectorOptions): Connector {
           baseUrl: host,
           path,
           credentials: o.credentials,
-          timestamp: Math.round(o.clock.now() + offsetMs),
+          timestamp: signing.timestamp(),
           simulated,
         }),
       reader,
@@ -48,7 +48,7 @@ export function createOkxConnector(options: ConnectorOptions): Connector {
     apiType: o.apiType,
     environment: o.environment,
     get clockOffsetMs() {
-      return offsetMs;
+      return signing.offsetMs;
     },
     async getServerTime() {
       const data = await send(
@@ -59,11 +59,7 @@ export function createOkxConnector(options: ConnectorOptions): Connector {
       );
       return okxServerTime(data);
     },
-    async syncClock(samples = 3) {
-      const result = await syncClockOffset(o, host, () => connector.getServerTime(), samples);
-      offsetMs = result.offsetMs;
-      return result;
-    },
+    syncClock: (samples = 3) => signing.sync(() => connector.getServerTime(), samples),
     async getBalance(): Promise<Balance> {
       return normalizeOkxBalance(await signedGet(balancePath));
     },

@@ -1,7 +1,7 @@
 import { restBaseUrl } from '../../exchanges/catalog.ts';
-import { syncClockOffset } from '../shared/clock-sync.ts';
 import { type ReplyReader, send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
+import { createSigningClock } from '../shared/signing-clock.ts';
 import { runConnectionTest } from '../shared/test-runner.ts';
 import type { Connector, ConnectorOptions } from '../types.ts';
 import { PIONEX_PATHS, pionexAccountOf } from './endpoints.ts';
@@ -29,7 +29,7 @@ export function createPionexConnector(options: ConnectorOptions): Connector {
   const readers = createPionexReaders(o.clock);
   const account = pionexAccountOf(o.apiType);
   const balancePath = account === 'futures' ? PIONEX_PATHS.futuresBalance : PIONEX_PATHS.spotBalance;
-  let offsetMs = 0;
+  const signing = createSigningClock(o, baseUrl);
 
   const signedGet = <T>(path: string, reader: ReplyReader<T>): Promise<T> =>
     send(
@@ -42,7 +42,7 @@ export function createPionexConnector(options: ConnectorOptions): Connector {
           path,
           apiKey: o.credentials.apiKey,
           apiSecret: o.credentials.apiSecret,
-          timestamp: Math.round(o.clock.now() + offsetMs),
+          timestamp: signing.timestamp(),
         }),
       reader,
     );
@@ -52,7 +52,7 @@ export function createPionexConnector(options: ConnectorOptions): Connector {
     apiType: o.apiType,
     environment: o.environment,
     get clockOffsetMs() {
-      return offsetMs;
+      return signing.offsetMs;
     },
     /**
      * Pionex has no server-time endpoint and the reference documents no public one to borrow, but every reply
@@ -60,11 +60,7 @@ export function createPionexConnector(options: ConnectorOptions): Connector {
      * so a clock too far off for the signature still yields the server's time.
      */
     getServerTime: () => signedGet(PIONEX_PATHS.spotBalance, readers.serverTime),
-    async syncClock(samples = 3) {
-      const result = await syncClockOffset(o, baseUrl, () => connector.getServerTime(), samples);
-      offsetMs = result.offsetMs;
-      return result;
-    },
+    syncClock: (samples = 3) => signing.sync(() => connector.getServerTime(), samples),
     async getBalance() {
       const { data } = await signedGet(balancePath, readers.envelope);
       return account === 'futures' ? normalizePionexFuturesBalance(data) : normalizePionexSpotBalance(data);
