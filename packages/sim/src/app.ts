@@ -6,6 +6,7 @@ import { AccountStore } from './accounts/account-store.ts';
 import { createControlRoutes } from './control/control-routes.ts';
 import { createBinanceRoutes } from './exchanges/binance/routes.ts';
 import { createBinanceListenKeyRoutes } from './exchanges/binance/ws-listen-key.ts';
+import { createBinanceListenTokenRoutes } from './exchanges/binance/ws-listen-token.ts';
 import { createBingxRoutes } from './exchanges/bingx/routes.ts';
 import { createBingxListenKeyRoutes } from './exchanges/bingx/ws-listen-key.ts';
 import { createBybitRoutes } from './exchanges/bybit/routes.ts';
@@ -103,6 +104,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (exchange === 'bybit') app.route(prefix, createBybitRoutes(deps, environment));
       else if (exchange === 'binance') {
         app.route(prefix, createBinanceListenKeyRoutes(deps, streams.listenKeys, environment));
+        app.route(prefix, createBinanceListenTokenRoutes(deps, streams.listenKeys, environment));
         app.route(prefix, createBinanceRoutes(deps, environment));
       } else if (exchange === 'okx') app.route(prefix, createOkxRoutes(deps));
       else if (exchange === 'bingx') {

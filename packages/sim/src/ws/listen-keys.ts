@@ -2,6 +2,8 @@ import type { Environment, ExchangeId } from '@cts/core/exchanges';
 
 interface Entry {
   accountId: string;
+  /** `listenKey` (BingX, Binance USDⓈ-M) or `listenToken` (Binance margin): a key is never the other. */
+  scope: string;
   exchange: ExchangeId;
   environment: Environment;
   expiresAt: number;
@@ -20,18 +22,31 @@ export class ListenKeyStore {
     this.ttlMs = ttlMs;
   }
 
-  create(accountId: string, exchange: ExchangeId, environment: Environment, now: number): string {
+  /** A new key valid for `ttlMs` (default: the store's). */
+  create(
+    accountId: string,
+    exchange: ExchangeId,
+    environment: Environment,
+    now: number,
+    { scope = 'listenKey', ttlMs = this.ttlMs }: { scope?: string; ttlMs?: number } = {},
+  ): string {
     const bytes = crypto.getRandomValues(new Uint8Array(32));
     let key = '';
     for (const b of bytes) key += b.toString(16).padStart(2, '0');
-    this.#keys.set(key, { accountId, exchange, environment, expiresAt: now + this.ttlMs });
+    this.#keys.set(key, { accountId, scope, exchange, environment, expiresAt: now + ttlMs });
     return key;
   }
 
-  /** The account of a live key of this exchange/environment; undefined when unknown or expired. */
-  resolve(key: string, exchange: ExchangeId, environment: Environment, now: number): string | undefined {
+  /** The account of a live key of this exchange/environment/scope; undefined when unknown or expired. */
+  resolve(
+    key: string,
+    exchange: ExchangeId,
+    environment: Environment,
+    now: number,
+    scope = 'listenKey',
+  ): string | undefined {
     const e = this.#keys.get(key);
-    if (!e || e.exchange !== exchange || e.environment !== environment) return undefined;
+    if (!e || e.scope !== scope || e.exchange !== exchange || e.environment !== environment) return undefined;
     if (e.expiresAt <= now) {
       this.#keys.delete(key);
       return undefined;
@@ -39,10 +54,10 @@ export class ListenKeyStore {
     return e.accountId;
   }
 
-  /** Extends a live key owned by `accountId`; false when unknown, expired or someone else's. */
+  /** Extends a live listenKey owned by `accountId`; false when unknown, expired, someone else's or a token. */
   extend(key: string, accountId: string, now: number): boolean {
     const e = this.#keys.get(key);
-    if (!e || e.accountId !== accountId || e.expiresAt <= now) return false;
+    if (e?.scope !== 'listenKey' || e.accountId !== accountId || e.expiresAt <= now) return false;
     e.expiresAt = now + this.ttlMs;
     return true;
   }

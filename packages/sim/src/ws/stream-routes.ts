@@ -1,9 +1,10 @@
 import { openBinanceFuturesStream } from '../exchanges/binance/ws-futures-stream.ts';
 import { openBinanceStream } from '../exchanges/binance/ws-stream.ts';
-import { openBingxStream } from '../exchanges/bingx/ws-stream.ts';
+import { openBingxSpotStream, openBingxStream } from '../exchanges/bingx/ws-stream.ts';
 import { openBybitStream } from '../exchanges/bybit/ws-stream.ts';
 import { openOkxStream } from '../exchanges/okx/ws-stream.ts';
 import { openOrangexStream } from '../exchanges/orangex/ws-stream.ts';
+import { openPionexFuturesStream } from '../exchanges/pionex/ws-futures-stream.ts';
 import { openPionexStream } from '../exchanges/pionex/ws-stream.ts';
 import type { StreamRoutes } from './stream-hub.ts';
 
@@ -12,7 +13,7 @@ export const STREAM_ROUTES: StreamRoutes = {
   bybit: { '/v5/private': openBybitStream },
   binance: { '/ws-api/v3': openBinanceStream, '/private/ws/*': openBinanceFuturesStream },
   okx: { '/ws/v5/private': openOkxStream },
-  bingx: { '/swap-market': openBingxStream },
-  pionex: { '/ws': openPionexStream },
+  bingx: { '/swap-market': openBingxStream, '/market': openBingxSpotStream },
+  pionex: { '/ws': openPionexStream, '/wsUA': openPionexFuturesStream },
   orangex: { '/ws/api/v1': openOrangexStream },
 };

@@ -10,6 +10,8 @@ import { createBingxReader } from './reader.ts';
 
 export const BINGX_LISTEN_KEY_PATH = '/openApi/user/auth/userDataStream';
 export const BINGX_SWAP_STREAM_PATH = '/swap-market';
+export const BINGX_SPOT_STREAM_PATH = '/market';
+const SPOT_SUBSCRIBE_ID = 'cts-account-update';
 
 /** The listenKey reply `{"listenKey": "..."}` has no `{code, data}` envelope; errors still do. */
 function listenKeyOf(json: unknown): string | undefined {
@@ -18,10 +20,13 @@ function listenKeyOf(json: unknown): string | undefined {
 }
 
 /**
- * BingX USDT-M perpetual user data (reference §4.6): `POST /openApi/user/auth/userDataStream` with only the
- * X-BX-APIKEY header → listenKey (valid 1 h; PUT extends, DELETE closes); connect `/swap-market?listenKey=`;
- * account data is pushed unasked (on change); every frame is GZIP; the server sends `Ping` every 5 s and
- * the client answers `Pong`.
+ * BingX user data (reference §4.6): `POST /openApi/user/auth/userDataStream` with only the X-BX-APIKEY
+ * header → listenKey (valid 1 h; PUT extends, DELETE closes). USDT-M perpetual (every apiType but `spot`):
+ * connect `/swap-market?listenKey=`, account data is pushed unasked (on change). Spot (`apiType: 'spot'`):
+ * connect the spot host's `/market?listenKey=` and subscribe `{"id","reqType":"sub","dataType":"ACCOUNT_UPDATE"}`
+ * (the reply carries our id and `code` 0). Every frame is GZIP; the server sends `Ping` every 5 s and the
+ * client answers `Pong` — documented for swap only: the spot heartbeat format is UNCONFIRMED (§4.6), the
+ * swap one is used.
  */
 export function createBingxStream(ctx: StreamContext): StreamProtocol {
   const o = ctx.options;
@@ -59,9 +64,15 @@ export function createBingxStream(ctx: StreamContext): StreamProtocol {
       }),
       base,
     );
-  const stream = `${wsBaseUrl('bingx', o.environment, 'default', o.baseUrl)}${BINGX_SWAP_STREAM_PATH}`;
+  const spot = o.apiType === 'spot';
+  // §4.1 names a VST (demo) host for swap only.
+  if (spot && o.environment !== 'mainnet' && o.baseUrl === undefined)
+    throw new TypeError(`environment: bingx has no documented spot stream on ${o.environment}`);
+  const stream = spot
+    ? `${wsBaseUrl('bingx', o.environment, 'spot', o.baseUrl)}${BINGX_SPOT_STREAM_PATH}`
+    : `${wsBaseUrl('bingx', o.environment, 'default', o.baseUrl)}${BINGX_SWAP_STREAM_PATH}`;
   return {
-    label: 'BingX user data stream',
+    label: spot ? 'BingX spot user data stream' : 'BingX user data stream',
     ping: null,
     pingIntervalMs: 5000,
     serverSilenceMs: 20_000,
@@ -77,7 +88,9 @@ export function createBingxStream(ctx: StreamContext): StreamProtocol {
         safeUrl: `${stream}?listenKey=…`,
         decode: gzipDecoder,
         login: null,
-        subscribe: null,
+        subscribe: spot
+          ? JSON.stringify({ id: SPOT_SUBSCRIBE_ID, reqType: 'sub', dataType: 'ACCOUNT_UPDATE' })
+          : null,
         keepAlive: async () => void (await call('PUT', listenKey)),
         release: async () => void (await call('DELETE', listenKey)),
       };
@@ -86,7 +99,10 @@ export function createBingxStream(ctx: StreamContext): StreamProtocol {
       if (text === 'Ping') return { kind: 'heartbeat', reply: 'Pong' };
       const m = parseFrame(text);
       if (!m) return { kind: 'other' };
-      if (m.e === 'ACCOUNT_UPDATE') return { kind: 'balance', balance: null, detail: 'ACCOUNT_UPDATE' };
+      if (m.id === SPOT_SUBSCRIBE_ID && Number(m.code) === 0)
+        return { kind: 'subscribed', detail: 'ACCOUNT_UPDATE' };
+      if (m.e === 'ACCOUNT_UPDATE' || m.dataType === 'ACCOUNT_UPDATE')
+        return { kind: 'balance', balance: null, detail: 'ACCOUNT_UPDATE' };
       if (m.code !== undefined && Number(m.code) !== 0)
         return { kind: 'error', error: bingxError(Number(m.code), String(m.msg ?? '')) };
       return { kind: 'other' };

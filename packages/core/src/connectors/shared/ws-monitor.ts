@@ -151,7 +151,7 @@ export class StreamMonitor {
       if (!open.plan.keepAlive) return new Promise<never>(() => {});
       while (!stopped()) {
         await o.clock.sleep(o.keepAliveIntervalMs ?? 30 * 60_000, done.signal);
-        await open.plan.keepAlive();
+        await open.plan.keepAlive((text) => open.connection.send(text));
         o.onEvent?.({ type: 'keepalive' });
       }
     })();

@@ -27,8 +27,11 @@ export interface StreamPlan {
   confirmedOnOpen?: boolean;
   /** Subscribes to the balance/account channel; null when the exchange pushes account data unasked. */
   subscribe: string | null;
-  /** Extends the listenKey's validity (PUT), where there is one. */
-  keepAlive?: () => Promise<void>;
+  /**
+   * Extends the listenKey's validity (PUT), where there is one. `send` writes to the open connection (Binance
+   * margin subscribes again with a renewed listenToken).
+   */
+  keepAlive?: (send?: (text: string) => void) => Promise<void>;
   /** Closes the listenKey (DELETE), where there is one. */
   release?: () => Promise<void>;
 }

@@ -1,11 +1,13 @@
 import type { ExchangeId } from '../../exchanges/catalog.ts';
 import { globalWebSocketFactory } from '../../ports/websocket.ts';
 import { createBinanceFuturesStream } from '../binance/ws-futures-stream.ts';
+import { createBinanceMarginStream } from '../binance/ws-margin-stream.ts';
 import { createBinanceStream } from '../binance/ws-stream.ts';
 import { createBingxStream } from '../bingx/ws-stream.ts';
 import { createBybitStream } from '../bybit/ws-stream.ts';
 import { createOkxStream } from '../okx/ws-stream.ts';
 import { createOrangexStream } from '../orangex/ws-stream.ts';
+import { createPionexFuturesStream } from '../pionex/ws-futures-stream.ts';
 import { createPionexStream } from '../pionex/ws-stream.ts';
 import type { Connector, ConnectorOptions } from '../types.ts';
 import { accountScope, httpContext, resolveOptions } from './options.ts';
@@ -23,13 +25,18 @@ const STREAMS: Record<ExchangeId, (ctx: StreamContext) => StreamProtocol> = {
   pionex: createPionexStream,
 };
 
-/** Which of an exchange's private streams: its default one, or Binance's USDⓈ-M listenKey stream. */
-export type StreamKind = 'default' | 'binance-usdm';
+/**
+ * Which of an exchange's private streams: its default one (picked by apiType where the exchange has several:
+ * BingX `spot` → the spot stream, Pionex `perpetual_futures` → `/wsUA`), Binance's USDⓈ-M listenKey stream,
+ * or Binance's cross-margin listenToken stream.
+ */
+export type StreamKind = 'default' | 'binance-usdm' | 'binance-margin';
 
 /**
  * The private-stream protocol of an exchange account. `offsetMs` reads the clock offset to sign with
  * (a connector's `clockOffsetMs` after its clock sync). For Binance the default is the spot WebSocket API
- * stream; `kind: 'binance-usdm'` picks the USDⓈ-M listenKey stream.
+ * stream; `kind: 'binance-usdm'` picks the USDⓈ-M listenKey stream, `kind: 'binance-margin'` the margin
+ * listenToken stream.
  */
 export function createStreamProtocol(
   options: ConnectorOptions,
@@ -42,11 +49,11 @@ export function createStreamProtocol(
     http: httpContext(o, accountScope(options)),
     now: () => o.clock.now() + offsetMs(),
   };
-  if (kind === 'binance-usdm') {
-    if (o.exchange !== 'binance')
-      throw new TypeError(`kind: binance-usdm needs exchange "binance", got ${o.exchange}`);
-    return createBinanceFuturesStream(ctx);
-  }
+  if (kind !== 'default' && o.exchange !== 'binance')
+    throw new TypeError(`kind: ${kind} needs exchange "binance", got ${o.exchange}`);
+  if (kind === 'binance-usdm') return createBinanceFuturesStream(ctx);
+  if (kind === 'binance-margin') return createBinanceMarginStream(ctx);
+  if (o.exchange === 'pionex' && o.apiType === 'perpetual_futures') return createPionexFuturesStream(ctx);
   return STREAMS[o.exchange](ctx);
 }
 

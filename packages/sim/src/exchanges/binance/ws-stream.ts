@@ -6,6 +6,7 @@ import { every } from '../../ws/heartbeat.ts';
 import type { StreamDeps } from '../../ws/stream-hub.ts';
 import type { StreamOpener } from '../../ws/stream-types.ts';
 import { sameText } from '../shared.ts';
+import { listenTokenLive, subscribeListenToken } from './ws-listen-token.ts';
 
 /** The server pings every 20 s; no pong within 1 min → disconnect (reference §2.6). */
 export const BINANCE_PING_MS = 20_000;
@@ -61,18 +62,27 @@ async function verifyParams(
 
 /**
  * Binance spot WebSocket API `/ws-api/v3`: `userDataStream.subscribe.signature` subscribes this connection to
- * the account's user data; ping frames every 20 s, closed when no pong comes within a minute.
+ * the account's user data, `userDataStream.subscribe.listenToken` to a margin account's (ws-listen-token.ts);
+ * ping frames every 20 s, closed when no pong comes within a minute. A listenToken subscription whose token
+ * expires gets `eventStreamTerminated` (our choice: Binance's signal is UNCONFIRMED) and ends.
  */
 export function openBinanceStream(deps: StreamDeps): StreamOpener {
   return (socket, request) => {
     const stop = new AbortController();
     let lastPong = deps.clock.now();
     let subscriptions = 0;
+    const tokens = new Map<number, string>();
     every(deps.clock, BINANCE_PING_MS, stop.signal, () => {
       if (deps.clock.now() - lastPong > BINANCE_PONG_DEADLINE_MS) {
         socket.close(1008, 'Pong timeout');
         return false;
       }
+      for (const [subscriptionId, token] of tokens)
+        if (!listenTokenLive(deps, request, token)) {
+          tokens.delete(subscriptionId);
+          const event = { e: 'eventStreamTerminated', E: deps.clock.now() };
+          socket.send(JSON.stringify({ subscriptionId, event }));
+        }
       socket.ping();
     });
     const reply = (id: unknown, status: number, body: Params) =>
@@ -86,6 +96,13 @@ export function openBinanceStream(deps: StreamDeps): StreamOpener {
           return reply(null, 400, {
             error: { code: -1100, msg: 'Illegal characters found in a parameter.' },
           });
+        }
+        if (m.method === 'userDataStream.subscribe.listenToken') {
+          const token = m.params?.listenToken;
+          const found = subscribeListenToken(deps, request, token);
+          if (!('accountId' in found)) return reply(m.id ?? null, found.status, { error: found.error });
+          tokens.set(subscriptions, String(token));
+          return reply(m.id ?? null, 200, { result: { subscriptionId: subscriptions++ } });
         }
         if (m.method !== 'userDataStream.subscribe.signature')
           return reply(m.id ?? null, 400, {

@@ -30,7 +30,7 @@ function spotBalances(account: SimAccount): unknown {
 }
 
 /** Futures (Beta): cross `balances[]` with `debts`, and `isolates[]` (reference §5.3). */
-function futuresBalances(account: SimAccount): unknown {
+export function futuresBalances(account: SimAccount): unknown {
   return {
     balances: Object.entries(walletOf(account, 'futures')).map(([coin, a]) => ({
       coin,
