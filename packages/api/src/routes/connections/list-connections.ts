@@ -46,6 +46,6 @@ export const listConnectionsRoute = defineRoute(
     // Bearer-authenticated: private, and revalidated on every use.
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
-    return c.body(body, 200, { ...headers, 'Content-Type': 'application/json' });
+    return c.body(body(), 200, { ...headers, 'Content-Type': 'application/json' });
   },
 );
