@@ -44,6 +44,52 @@ describe('LimiterObject slot leases', () => {
   });
 });
 
+describe("requests' ends through /limiter/* (ScopeFeedback.ended, count-from-reply)", () => {
+  const rule: BucketRule = { per: 'ip', windows: [{ windowMs: 1000, limit: 2 }] };
+
+  it('a flushed end re-counts the request from its reply for every process sharing the scope', async () => {
+    const namespace = randomUUID();
+    // Process A holds its ends until it flushes (no timer here); process B only reads and reserves.
+    const a = new HttpLimiterStore({ url: w.url, secret: w.limiterSecret, namespace, setTimer: () => {} });
+    const b = new HttpLimiterStore({ url: w.url, secret: w.limiterSecret, namespace });
+    const t = Date.now();
+    const first = await a.reserve('pionex:ip', rule, 1, t);
+    expect((await a.reserve('pionex:ip', rule, 1, t + 100)).ok).toBe(true);
+    if (!first.ok) throw new Error('first reservation refused');
+    await a.applyFeedback('pionex:ip', rule, { ended: { id: first.id, cost: 1 } }, t + 600);
+    expect(a.pendingEnded).toBe(1);
+    // Not told yet: the Durable Object still counts the first request from its permit (gone at t + 1000).
+    expect((await b.snapshot('pionex:ip', rule, t + 1000)).windows[0]!.used).toBe(1);
+    await a.flushEnded();
+    expect(a.pendingEnded).toBe(0);
+    expect((await b.snapshot('pionex:ip', rule, t + 1000)).windows[0]!.used).toBe(2);
+    expect(await b.reserve('pionex:ip', rule, 1, t + 1000)).toEqual({ ok: false, retryAt: t + 1100 });
+    expect((await b.reserve('pionex:ip', rule, 1, t + 1100)).ok).toBe(true);
+    expect(await b.reserve('pionex:ip', rule, 1, t + 1200)).toEqual({ ok: false, retryAt: t + 1600 });
+  });
+
+  it('refuses a malformed ended field with 400 and applies none of it', async () => {
+    const auth = { authorization: `Bearer ${w.limiterSecret}`, 'content-type': 'application/json' };
+    const key = `${randomUUID()}:ip`;
+    const post = (ended: unknown) =>
+      fetch(`${w.url}/limiter/reserve`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ key, rule, cost: 1, now: 0, ended }),
+      });
+    for (const bad of [
+      {},
+      [{ id: -1, cost: 1, at: 0 }],
+      [{ id: 1, cost: 'x', at: 0 }],
+      Array(257).fill({ id: 1, cost: 1, at: 0 }),
+    ]) {
+      const res = await post(bad);
+      expect(res.status, JSON.stringify(bad).slice(0, 40)).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'invalid' } });
+    }
+  });
+});
+
 describe('/limiter/* security', () => {
   it('refuses a wrong or missing secret with 401, and bad input with 400', async () => {
     const wrong = store('x'.repeat(64));

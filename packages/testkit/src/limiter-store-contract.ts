@@ -173,6 +173,21 @@ export function limiterStoreContract(name: string, create: () => LimiterStore | 
       expect((await s.snapshot('k', rule, T0 + 20)).windows[0]!.used).toBe(10);
     });
 
+    it('counts an ended request from its end (ScopeFeedback.ended), and only once', async () => {
+      const s = await create();
+      const rule = perSecond(2);
+      const a = await reserve(s, 'k', rule, 1, T0);
+      expect((await reserve(s, 'k', rule, 1, T0 + 100)).ok).toBe(true);
+      if (!a.ok) throw new Error('first reservation refused');
+      // The reply came at +600: the exchange may have counted it then, so it counts until +1600, not +1000.
+      await s.applyFeedback('k', rule, { ended: { id: a.id, cost: 1 } }, T0 + 600);
+      expect(await reserve(s, 'k', rule, 1, T0 + 1000)).toEqual({ ok: false, retryAt: T0 + 1100 });
+      expect((await s.snapshot('k', rule, T0 + 1000)).windows[0]!.used).toBe(2);
+      expect((await reserve(s, 'k', rule, 1, T0 + 1100)).ok).toBe(true);
+      expect(await reserve(s, 'k', rule, 1, T0 + 1200)).toEqual({ ok: false, retryAt: T0 + 1600 });
+      expect((await reserve(s, 'k', rule, 1, T0 + 1600)).ok).toBe(true);
+    });
+
     it('snapshots usage that slides out of the window', async () => {
       const s = await create();
       const rule = perSecond(10, { concurrency: 5 });

@@ -3,7 +3,14 @@ import type {
   DurableObjectNamespace,
   DurableObjectStub,
 } from '@cloudflare/workers-types';
-import type { BucketRule, LimiterStore, Reservation, ScopeFeedback, ScopeSnapshot } from '@cts/core/limiter';
+import type {
+  BucketRule,
+  EndedEntry,
+  LimiterStore,
+  Reservation,
+  ScopeFeedback,
+  ScopeSnapshot,
+} from '@cts/core/limiter';
 import type { LimiterObject } from './limiter-object.ts';
 
 export interface DurableObjectLimiterStoreOptions {
@@ -50,6 +57,11 @@ export class DurableObjectLimiterStore implements LimiterStore {
 
   async applyFeedback(key: string, rule: BucketRule, feedback: ScopeFeedback, now: number): Promise<void> {
     await this.#stub(key).applyFeedback(rule, feedback, now);
+  }
+
+  /** Several requests' ends on one scope (from HttpLimiterStore's `ended` field): one RPC, one transaction. */
+  async applyEnded(key: string, rule: BucketRule, ended: EndedEntry[]): Promise<void> {
+    await this.#stub(key).applyEnded(rule, ended);
   }
 
   async snapshot(key: string, rule: BucketRule, now: number): Promise<ScopeSnapshot> {

@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState } from '@cloudflare/workers-types';
-import type { BucketRule, Reservation, ScopeFeedback, ScopeSnapshot } from '@cts/core/limiter';
+import type { BucketRule, EndedEntry, Reservation, ScopeFeedback, ScopeSnapshot } from '@cts/core/limiter';
 import { SqlScope } from './sql-scope.ts';
 
 /** A reserve that could never fit (cost above a window's limit) comes back as a value: RPC keeps it a RangeError. */
@@ -40,6 +40,11 @@ export class LimiterObject extends DurableObject {
 
   applyFeedback(rule: BucketRule, feedback: ScopeFeedback, now: number): void {
     this.#atomic(() => this.#scope.feedback(rule, feedback, now));
+  }
+
+  /** Requests' ends (each re-counted from its `at`), in one transaction. */
+  applyEnded(rule: BucketRule, ended: EndedEntry[]): void {
+    this.#atomic(() => this.#scope.ended(rule, ended));
   }
 
   snapshot(rule: BucketRule, now: number): ScopeSnapshot {

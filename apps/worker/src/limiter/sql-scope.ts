@@ -58,7 +58,29 @@ export class SqlScope {
   feedback(rule: BucketRule, feedback: ScopeFeedback, now: number): void {
     const log = this.#advance(rule, now);
     log.feedback(feedback, now);
+    if (feedback.ended) this.#zero(feedback.ended.id);
     this.#flush(log);
+  }
+
+  /**
+   * Requests' ends: each entry leaves its permit time and counts again from its `at` (the log keeps time order, so
+   * an end older than the newest entry counts from that entry's time: later, never earlier).
+   */
+  ended(rule: BucketRule, ended: readonly { id: number; cost: number; at: number }[]): void {
+    const log = this.#advance(
+      rule,
+      ended.reduce((t, e) => Math.max(t, e.at), Number.NEGATIVE_INFINITY),
+    );
+    for (const e of ended) {
+      log.feedback({ ended: { id: e.id, cost: e.cost } }, e.at);
+      this.#zero(e.id);
+    }
+    this.#flush(log);
+  }
+
+  /** The row of an entry whose cost moved to a new entry (or was cancelled). */
+  #zero(id: number): void {
+    if (id < this.#persistedNext) this.#sql.exec('UPDATE entries SET cost = 0 WHERE id = ?', id);
   }
 
   snapshot(rule: BucketRule, now: number): ReturnType<SlidingLog['snapshot']> {

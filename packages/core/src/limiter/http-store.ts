@@ -14,7 +14,25 @@ export interface HttpLimiterStoreOptions {
   timeoutMs?: number;
   /** Prefixed to every scope key, so several fleets can share one Worker without sharing limits. @default '' */
   namespace?: string;
+  /**
+   * How long a request's end (`ended`, its cost counted from its reply) may wait for the next call on its scope
+   * before it is sent on its own. Other processes see the re-timed entry at most this late; below a window minus a
+   * round trip, they see it before the entry's permit time would have let it leave the window. @default 200
+   */
+  endedFlushMs?: number;
+  /** Runs the flush timer. @default setTimeout */
+  setTimer?: (fn: () => void, ms: number) => unknown;
 }
+
+/** A request's end on the wire: reservation `id` of `cost` ended at `at` (epoch ms); it counts from `at` on. */
+export interface EndedEntry {
+  id: number;
+  cost: number;
+  at: number;
+}
+
+/** Most ends one call carries (the Worker refuses more). */
+export const MAX_ENDED_PER_CALL = 256;
 
 /** The operations of the wire protocol: POST `/limiter/<op>` with a JSON body; the answer is JSON. */
 export const LIMITER_HTTP_OPERATIONS = ['reserve', 'release', 'cancel', 'feedback', 'snapshot'] as const;
@@ -24,6 +42,8 @@ export type LimiterHttpOperation = (typeof LIMITER_HTTP_OPERATIONS)[number];
  * A LimiterStore kept by a CTS Worker (a Durable Object per scope) and reached over HTTP, so several Node/Bun/Deno
  * processes — and the Worker itself — share one count per exchange IP or account. Every call is one request; the
  * Worker answers `400 {error:{code:'range'}}` for a cost above a window's limit, thrown here as a RangeError.
+ * Requests' ends (ScopeFeedback.ended) cost no request of their own: they ride, as `ended: [{id, cost, at}]`, on the
+ * next reserve, feedback or snapshot of their scope, or go in one feedback call per scope after `endedFlushMs`.
  *
  * @example
  * const store = new HttpLimiterStore({ url: 'https://cts.example.workers.dev', secret: env.CTS_LIMITER_SECRET });
@@ -36,6 +56,12 @@ export class HttpLimiterStore implements LimiterStore {
   readonly #fetch: FetchLike;
   readonly #timeoutMs: number;
   readonly #namespace: string;
+  readonly batchesEnded = true;
+  readonly #flushMs: number;
+  readonly #setTimer: (fn: () => void, ms: number) => unknown;
+  /** Ends not yet sent, per (un-namespaced) key, with the key's rule. */
+  readonly #ended = new Map<string, { rule: BucketRule; entries: EndedEntry[] }>();
+  #timerSet = false;
 
   constructor(options: HttpLimiterStoreOptions) {
     if (typeof options?.url !== 'string' || !/^https?:\/\//.test(options.url))
@@ -49,10 +75,14 @@ export class HttpLimiterStore implements LimiterStore {
     this.#auth = `Bearer ${options.secret}`;
     this.#fetch = options.fetch ?? globalFetch;
     this.#namespace = options.namespace ? `${options.namespace}:` : '';
+    this.#flushMs = options.endedFlushMs ?? 200;
+    if (!(this.#flushMs >= 0) || !Number.isFinite(this.#flushMs))
+      throw new TypeError('endedFlushMs: must be a finite number >= 0');
+    this.#setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   }
 
   reserve(key: string, rule: BucketRule, cost: number, now: number): Promise<Reservation> {
-    return this.#call('reserve', { key: this.#namespace + key, rule, cost, now });
+    return this.#call('reserve', { key: this.#namespace + key, rule, cost, now, ...this.#takeEnded(key) });
   }
 
   async release(key: string, id: number): Promise<void> {
@@ -64,11 +94,62 @@ export class HttpLimiterStore implements LimiterStore {
   }
 
   async applyFeedback(key: string, rule: BucketRule, feedback: ScopeFeedback, now: number): Promise<void> {
-    await this.#call('feedback', { key: this.#namespace + key, rule, feedback, now });
+    const { ended, ...rest } = feedback;
+    if (ended) this.#queueEnded(key, rule, { id: ended.id, cost: ended.cost, at: now });
+    if (ended && rest.blockUntil === undefined && rest.usage === undefined) return;
+    await this.#call('feedback', {
+      key: this.#namespace + key,
+      rule,
+      feedback: rest,
+      now,
+      ...this.#takeEnded(key),
+    });
   }
 
   snapshot(key: string, rule: BucketRule, now: number): Promise<ScopeSnapshot> {
-    return this.#call('snapshot', { key: this.#namespace + key, rule, now });
+    return this.#call('snapshot', { key: this.#namespace + key, rule, now, ...this.#takeEnded(key) });
+  }
+
+  /** Sends every queued end now (one feedback call per scope). Resolves when they are answered. */
+  async flushEnded(): Promise<void> {
+    this.#timerSet = false;
+    const sends: Promise<unknown>[] = [];
+    for (const [key, { rule }] of this.#ended) {
+      const body = { key: this.#namespace + key, rule, feedback: {}, now: 0, ...this.#takeEnded(key) };
+      body.now = body.ended?.at(-1)?.at ?? 0;
+      sends.push(this.#call('feedback', body));
+    }
+    // A lost end leaves its entry counted from its permit (the behaviour without ends): not worth failing for.
+    await Promise.allSettled(sends);
+  }
+
+  /** Ends still to send, over all scopes. */
+  get pendingEnded(): number {
+    let n = 0;
+    for (const { entries } of this.#ended.values()) n += entries.length;
+    return n;
+  }
+
+  #queueEnded(key: string, rule: BucketRule, entry: EndedEntry): void {
+    const queued = this.#ended.get(key) ?? { rule, entries: [] };
+    queued.rule = rule;
+    queued.entries.push(entry);
+    this.#ended.set(key, queued);
+    if (queued.entries.length >= MAX_ENDED_PER_CALL || this.#flushMs === 0) {
+      void this.flushEnded();
+      return;
+    }
+    if (this.#timerSet) return;
+    this.#timerSet = true;
+    this.#setTimer(() => void this.flushEnded(), this.#flushMs);
+  }
+
+  /** The queued ends of `key`, as the body field of the call that takes them (none: no field). */
+  #takeEnded(key: string): { ended?: EndedEntry[] } {
+    const queued = this.#ended.get(key);
+    if (!queued) return {};
+    this.#ended.delete(key);
+    return { ended: queued.entries };
   }
 
   async #call<T>(op: LimiterHttpOperation, body: unknown): Promise<T> {

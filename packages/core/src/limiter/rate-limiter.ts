@@ -252,7 +252,8 @@ export class RateLimiter implements RequestGate {
    * Ends a permit: frees concurrency slots, applies the exchange's feedback, wakes queues waiting on a slot. With
    * an in-process store the request's cost also moves to its end: the exchange counted it somewhere between the
    * permit and the reply, so counting from the reply on keeps us inside its windows whatever the network did.
-   * (A remote store is not asked: one more round trip per scope and request. Its windows count from the permit.)
+   * A remote store is told only when it batches ends (`batchesEnded`, HttpLimiterStore): not one more round trip
+   * per scope and request. Other remote stores count from the permit.
    */
   readonly #settle = (
     plan: Plan,
@@ -273,7 +274,7 @@ export class RateLimiter implements RequestGate {
       else this.#wakeOn(e.key);
     }
     const now = this.#clock.now();
-    const retime = this.#sync && now > admittedAt;
+    const retime = (this.#sync || this.#store.batchesEnded === true) && now > admittedAt;
     if (!feedback && !retime) return;
     const perScope = feedback ? scopeFeedback(plan, feedback, now) : entries.map(() => undefined);
     for (let i = 0; i < entries.length; i++) {

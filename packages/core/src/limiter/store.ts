@@ -39,6 +39,12 @@ export interface LimiterStore {
   /** True when every method returns plain values, never promises (enables the limiter's fast path). @default false */
   readonly synchronous?: boolean;
   /**
+   * True when an `applyFeedback` carrying only `ended` costs no round trip of its own (the store batches it onto
+   * its next call for the scope, or a short timer). The limiter then reports every request's end to this store as
+   * it does to a synchronous one. @default false (ends are reported to synchronous stores only)
+   */
+  readonly batchesEnded?: boolean;
+  /**
    * Admits `cost` in every window of `rule` and one concurrency slot (when the rule caps concurrency), or
    * refuses. Throws a RangeError when `cost` exceeds a window's limit (it could never fit).
    */
