@@ -104,7 +104,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (exchange === 'bybit') app.route(prefix, createBybitRoutes(deps, environment));
       else if (exchange === 'binance') {
         app.route(prefix, createBinanceListenKeyRoutes(deps, streams.listenKeys, environment));
-        app.route(prefix, createBinanceListenTokenRoutes(deps, streams.listenKeys, environment));
+        app.route(
+          prefix,
+          createBinanceListenTokenRoutes(
+            deps,
+            streams.listenKeys,
+            environment,
+            options.listenTokenValidityMs,
+          ),
+        );
         app.route(prefix, createBinanceRoutes(deps, environment));
       } else if (exchange === 'okx') app.route(prefix, createOkxRoutes(deps));
       else if (exchange === 'bingx') {

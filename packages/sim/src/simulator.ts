@@ -21,6 +21,8 @@ export interface SimulatorOptions {
   inProcessIp?: string;
   /** Validity of BingX listenKeys (extended by PUT). @default 3_600_000 (60 min) */
   listenKeyTtlMs?: number;
+  /** Validity of Binance margin listenTokens requested without `validity` (≤ 24 h). @default 86_400_000 (24 h) */
+  listenTokenValidityMs?: number;
   /** OrangeX token lifetimes. @default access 1 h, refresh 7 days */
   orangex?: TokenStoreOptions;
 }

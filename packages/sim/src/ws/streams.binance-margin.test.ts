@@ -1,10 +1,15 @@
-import { createConnector, withStreamTest } from '@cts/core/connectors';
+import {
+  createConnector,
+  createStreamMonitor,
+  type StreamMonitorEvent,
+  withStreamTest,
+} from '@cts/core/connectors';
 import type { WebSocketLike } from '@cts/core/ports';
 import { ManualClock } from '@cts/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedAccount } from '../accounts/account-store.ts';
 import { type SimulatorServer, startSimulatorServer } from '../server.ts';
-import { streamOptions } from './stream-test-kit.ts';
+import { lossyFactory, streamOptions, until } from './stream-test-kit.ts';
 
 // Binance margin user data (reference §2.6): POST /sapi/v1/userListenToken, then the WS API method
 // userDataStream.subscribe.listenToken on /ws-api/v3.
@@ -139,5 +144,47 @@ describe('Binance margin user data stream (kind binance-margin)', () => {
     socket.close();
     expect(frames[0]).toMatchObject({ id: 1, status: 200, result: { subscriptionId: 0 } });
     expect(frames[1]).toMatchObject({ subscriptionId: 0, event: { e: 'eventStreamTerminated' } });
+  });
+
+  it('a monitor renews the listenToken before it expires and subscribes again on the open connection', async () => {
+    // Tokens of 50 min: under the 1-hour renewal margin from the start, so the first keep-alive renews.
+    const short = await startSimulatorServer({ port: 0, clock, listenTokenValidityMs: 50 * 60_000 });
+    try {
+      const account = await short.simulator.createAccount({ exchange: 'binance' });
+      const events: StreamMonitorEvent[] = [];
+      const wire = lossyFactory(() => false);
+      const m = createStreamMonitor(
+        {
+          ...streamOptions('binance', account, short.url),
+          apiType: 'margin',
+          clock,
+          webSocketFactory: wire.factory,
+        },
+        { kind: 'binance-margin', keepAliveIntervalMs: 10_000, onEvent: (e) => events.push(e) },
+      );
+      m.start();
+      try {
+        await until(() => m.state === 'open', 'open');
+        await clock.advance(10_000);
+        await until(() => events.some((e) => e.type === 'keepalive'), 'keep-alive');
+        await until(
+          () => wire.received.some((t) => t.includes('"subscriptionId":1')),
+          'the second subscription',
+        );
+        const tokens = wire.sent
+          .filter((t) => t.includes('userDataStream.subscribe.listenToken'))
+          .map((t) => JSON.parse(t).params.listenToken as string);
+        expect(tokens).toHaveLength(2);
+        expect(tokens[0]).not.toBe(tokens[1]);
+        expect(m.connects).toBe(1);
+        expect(events.filter((e) => e.type === 'error')).toEqual([]);
+        // Two token requests and two subscriptions, all accepted.
+        expect(short.simulator.stats().binance!.keys[account.id]).toMatchObject({ requests: 4, accepted: 4 });
+      } finally {
+        await m.stop();
+      }
+    } finally {
+      await short.close();
+    }
   });
 });

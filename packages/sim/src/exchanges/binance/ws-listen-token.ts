@@ -16,7 +16,8 @@ export const LISTEN_TOKEN_MAX_MS = 24 * 60 * 60_000;
 
 /**
  * Margin listenTokens (reference §2.6): `POST /sapi/v1/userListenToken` [`validity` ms ≤ 24 h] →
- * `{token, expirationTime}`. Signed here like any SAPI call and needing the margin permission (both our
+ * `{token, expirationTime}` (without `validity`: `defaultValidityMs`, 24 h unless the simulator is told
+ * otherwise). Signed here like any SAPI call and needing the margin permission (both our
  * choices: ccxt sends it with the API-key header only — UNCONFIRMED). A token cannot be extended: a new one is
  * requested. Its weight is a UID weight of 1 at Binance; here it counts 1 against its own IP window.
  */
@@ -24,7 +25,10 @@ export function createBinanceListenTokenRoutes(
   deps: SimDeps,
   listenKeys: ListenKeyStore,
   environment: Environment,
+  defaultValidityMs = LISTEN_TOKEN_MAX_MS,
 ): Hono<SimEnv> {
+  if (!(defaultValidityMs > 0 && defaultValidityMs <= LISTEN_TOKEN_MAX_MS))
+    throw new TypeError('listenTokenValidityMs: expected ms in (0, 86400000]');
   const dialect = binanceDialect(deps);
   const app = new Hono<SimEnv>();
   app.post(BINANCE_LISTEN_TOKEN_PATH, async (c: SimContext) => {
@@ -37,7 +41,7 @@ export function createBinanceListenTokenRoutes(
       verify: (account, now) => verifyBinance(account, query, body, now),
       allowed: (account) => account.permissions.margin,
       answer: (account, now) => {
-        const ttlMs = validity === null ? LISTEN_TOKEN_MAX_MS : Number(validity);
+        const ttlMs = validity === null ? defaultValidityMs : Number(validity);
         if (!Number.isInteger(ttlMs) || ttlMs <= 0 || ttlMs > LISTEN_TOKEN_MAX_MS)
           return { status: 400, body: { code: -1130, msg: 'Invalid data sent for a parameter (validity).' } };
         const token = listenKeys.create(account.id, 'binance', environment, now, {
