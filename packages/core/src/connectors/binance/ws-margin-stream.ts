@@ -59,6 +59,8 @@ export function createBinanceMarginStream(ctx: StreamContext): StreamProtocol {
       method: 'userDataStream.subscribe.listenToken',
       params: { listenToken: token },
     });
+  // The live subscription: after a renewal the old token's subscription ends by itself, which is not an error.
+  let subscriptionId: unknown;
   return {
     label: 'Binance margin user data stream',
     ping: null,
@@ -92,6 +94,7 @@ export function createBinanceMarginStream(ctx: StreamContext): StreamProtocol {
       if (m.id === SUBSCRIBE_ID) {
         if (m.status === 200) {
           const result = m.result as { subscriptionId?: number } | undefined;
+          subscriptionId = result?.subscriptionId;
           return { kind: 'authenticated', detail: `subscriptionId ${result?.subscriptionId ?? '?'}` };
         }
         const error = (m.error ?? {}) as { code?: number; msg?: string };
@@ -124,7 +127,9 @@ export function createBinanceMarginStream(ctx: StreamContext): StreamProtocol {
           balance: normalizeBinanceAccountPosition(event),
           detail: 'outboundAccountPosition',
         };
-      if (event?.e === 'eventStreamTerminated' || event?.e === 'listenTokenExpired')
+      const stale =
+        m.subscriptionId !== undefined && subscriptionId !== undefined && m.subscriptionId !== subscriptionId;
+      if ((event?.e === 'eventStreamTerminated' || event?.e === 'listenTokenExpired') && !stale)
         return {
           kind: 'error',
           error: new CtsError('exchange', `Binance ended the margin user data stream (${String(event.e)})`, {

@@ -153,6 +153,18 @@ describe('Binance margin stream (kind binance-margin)', () => {
     expect(expired.kind === 'error' && expired.error.hint).toMatch(/userListenToken/);
     const ended = protocol.read('{"subscriptionId":0,"event":{"e":"eventStreamTerminated","E":1}}');
     expect(ended).toMatchObject({ kind: 'error', error: { code: 'exchange', retryable: true } });
+    // After a renewal (subscription 1 is live), the end of the old token's subscription 0 is not an error.
+    expect(
+      protocol.read('{"id":"cts-margin-user-data","status":200,"result":{"subscriptionId":1}}'),
+    ).toMatchObject({
+      kind: 'authenticated',
+    });
+    expect(protocol.read('{"subscriptionId":0,"event":{"e":"eventStreamTerminated","E":2}}')).toEqual({
+      kind: 'other',
+    });
+    expect(protocol.read('{"subscriptionId":1,"event":{"e":"eventStreamTerminated","E":3}}')).toMatchObject({
+      kind: 'error',
+    });
     const position = protocol.read(
       '{"subscriptionId":0,"event":{"e":"outboundAccountPosition","B":[{"a":"USDT","f":"5","l":"1"}]}}',
     );
