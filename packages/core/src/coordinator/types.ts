@@ -109,6 +109,7 @@ export interface SystemStatus {
 
 /** A finished batch test, shaped as the seed's batch-test reply. */
 export interface BatchSummary {
+  /** The batch ran to the end (true even when some connections failed, as in the seed); false if interrupted. */
   success: boolean;
   batchId: string;
   totalConnections: number;
