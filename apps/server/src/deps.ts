@@ -19,7 +19,7 @@ import {
 import { createMemoryStorage } from '@cts/core/storage/memory';
 import { createDb, createLibsqlClient, createLibsqlStorage, migrate } from '@cts/db';
 import { mountAdmin } from './admin-mount.ts';
-import type { Env } from './env.ts';
+import { connectionCacheOf, type Env } from './env.ts';
 import { resolveSecrets } from './secrets.ts';
 import { loggingConnectorFactory } from './task-log.ts';
 
@@ -159,6 +159,7 @@ export async function buildServer(
     ...sharedLimiterOf(env),
     logger,
     shutdownGraceMs: env.CTS_SHUTDOWN_GRACE_MS,
+    connectionCache: connectionCacheOf(env.CTS_CONNECTION_CACHE),
   });
   let firstStartToken: string | undefined;
   if (secrets.generated.includes('CTS_JWT_SECRET')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnv } from './env.ts';
+import { connectionCacheOf, loadEnv } from './env.ts';
 
 describe('loadEnv', () => {
   it('applies the documented defaults', () => {
@@ -29,5 +29,14 @@ describe('loadEnv', () => {
     expect(message).toContain('CTS_JWT_SECRET: at least 32 characters');
     expect(message).toContain('CTS_EXCHANGE_BASE_URL');
     expect(message).not.toContain(secret);
+  });
+  it('reads CTS_CONNECTION_CACHE as auto, on, off or a max age, and refuses anything else', () => {
+    expect(connectionCacheOf(loadEnv({}).CTS_CONNECTION_CACHE)).toBeUndefined();
+    expect(connectionCacheOf(loadEnv({ CTS_CONNECTION_CACHE: 'on' }).CTS_CONNECTION_CACHE)).toBe(true);
+    expect(connectionCacheOf(loadEnv({ CTS_CONNECTION_CACHE: 'off' }).CTS_CONNECTION_CACHE)).toBe(false);
+    expect(connectionCacheOf(loadEnv({ CTS_CONNECTION_CACHE: '5000' }).CTS_CONNECTION_CACHE)).toEqual({
+      maxAgeMs: 5000,
+    });
+    expect(() => loadEnv({ CTS_CONNECTION_CACHE: 'sometimes' })).toThrow(/CTS_CONNECTION_CACHE/);
   });
 });

@@ -38,7 +38,23 @@ export const envSchema = z.object({
     .describe("The Worker's CTS_LIMITER_SECRET"),
   CTS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CTS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  CTS_CONNECTION_CACHE: z
+    .union([z.enum(['auto', 'on', 'off']), z.coerce.number().int().min(1).max(86_400_000)])
+    .default('auto')
+    .describe(
+      'Connection list cache: auto (on for file:/:memory:, off for remote databases), on, off, or a max age in ms when other processes write to the same database. @default auto',
+    ),
 });
+
+/** CTS_CONNECTION_CACHE as the createCts option (undefined = decide from the database URL). */
+export function connectionCacheOf(
+  value: Env['CTS_CONNECTION_CACHE'],
+): boolean | { maxAgeMs: number } | undefined {
+  if (value === 'auto') return undefined;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  return { maxAgeMs: value };
+}
 export type Env = z.infer<typeof envSchema>;
 
 declare const Deno: { env: { toObject(): Record<string, string> } } | undefined;
