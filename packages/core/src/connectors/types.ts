@@ -113,6 +113,12 @@ export interface TestResult {
   error?: TestError;
 }
 
+/** Options of one connection test. */
+export interface TestOptions {
+  /** Called with each step line (the same text as `TestResult.log`) as it happens. A throwing listener is ignored. @default none */
+  onStep?: (line: string) => void;
+}
+
 export interface Connector {
   readonly exchange: ExchangeId;
   readonly apiType: ApiType;
@@ -126,5 +132,5 @@ export interface Connector {
   getBalance(): Promise<Balance>;
   getPermissions(): Promise<Permissions>;
   /** Clock sync, signed balance call, permissions; never throws for exchange failures. */
-  testConnection(): Promise<TestResult>;
+  testConnection(options?: TestOptions): Promise<TestResult>;
 }

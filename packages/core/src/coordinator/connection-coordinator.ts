@@ -216,8 +216,16 @@ export class ConnectionCoordinator implements Coordinator {
     return this.getConnection(id);
   }
 
-  async testConnection(id: string, options: { signal?: AbortSignal } = {}): Promise<TestResult> {
-    const r = await this.#runner.perform(await this.getConnection(id), 'test', options.signal);
+  async testConnection(
+    id: string,
+    options: { signal?: AbortSignal; onStep?: (line: string) => void } = {},
+  ): Promise<TestResult> {
+    const r = await this.#runner.perform(
+      await this.getConnection(id),
+      'test',
+      options.signal,
+      options.onStep,
+    );
     if (r.test) return r.test;
     return notTested(r, this.#o.clock.now());
   }

@@ -54,7 +54,13 @@ export class OperationRunner {
     this.#onBreakerOpened = deps.onBreakerOpened;
   }
 
-  async perform(record: ConnectionRecord, type: TaskType, signal?: AbortSignal): Promise<OperationResult> {
+  /** `onStep` receives a test's step lines as they happen. */
+  async perform(
+    record: ConnectionRecord,
+    type: TaskType,
+    signal?: AbortSignal,
+    onStep?: (line: string) => void,
+  ): Promise<OperationResult> {
     const rt = this.#registry.get(record.id);
     let ticket: 'call' | 'probe';
     try {
@@ -66,7 +72,7 @@ export class OperationRunner {
     const result: OperationResult = { type, success: false, skipped: false, error: null, record };
     try {
       const connector = await this.connector(record, rt);
-      await abortable(this.#call(connector, type, result), signal);
+      await abortable(this.#call(connector, type, result, onStep), signal);
     } catch (err) {
       if (signal?.aborted) {
         if (ticket === 'probe') rt.breaker.releaseProbe();
@@ -146,9 +152,14 @@ export class OperationRunner {
     }
   }
 
-  async #call(connector: Connector, type: TaskType, out: OperationResult): Promise<void> {
+  async #call(
+    connector: Connector,
+    type: TaskType,
+    out: OperationResult,
+    onStep?: (line: string) => void,
+  ): Promise<void> {
     if (type === 'test') {
-      const test = await connector.testConnection();
+      const test = await connector.testConnection(onStep ? { onStep } : undefined);
       out.test = test;
       out.success = test.success;
       if (test.balance) out.balance = test.balance;

@@ -149,8 +149,14 @@ export interface Coordinator {
   updateConnection(id: string, input: UpdateConnectionInput): Promise<ConnectionRecord>;
   deleteConnection(id: string): Promise<void>;
   applyAction(id: string, action: ConnectionAction, expectedVersion?: number): Promise<ConnectionRecord>;
-  /** Runs a test now (through the limiter and breaker), records it, moves the state. */
-  testConnection(id: string, options?: { signal?: AbortSignal }): Promise<TestResult>;
+  /**
+   * Runs a test now (through the limiter and breaker), records it, moves the state. `onStep` receives each step
+   * line of the test's log as it happens (nothing when the breaker refuses the test).
+   */
+  testConnection(
+    id: string,
+    options?: { signal?: AbortSignal; onStep?: (line: string) => void },
+  ): Promise<TestResult>;
   /** Runs a batch to completion (the seed's batch-test). */
   testConnections(
     ids: string[],

@@ -110,7 +110,7 @@ export function createBinanceConnector(options: ConnectorOptions): Connector {
         return unknownPermissions();
       }
     },
-    testConnection: () => runConnectionTest(connector, o.clock),
+    testConnection: (options) => runConnectionTest(connector, o.clock, options),
   };
   return connector;
 }

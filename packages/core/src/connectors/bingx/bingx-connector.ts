@@ -79,7 +79,7 @@ export function createBingxConnector(options: ConnectorOptions): Connector {
     async getPermissions() {
       return normalizeBingxPermissions(await signedGet(BINGX_PATHS.apiPermissions));
     },
-    testConnection: () => runConnectionTest(connector, clock),
+    testConnection: (options) => runConnectionTest(connector, clock, options),
   };
   return connector;
 }

@@ -73,7 +73,7 @@ export function createBybitConnector(options: ConnectorOptions): Connector {
     async getPermissions(): Promise<Permissions> {
       return normalizeBybitPermissions(await signedGet(BYBIT_PERMISSIONS_PATH));
     },
-    testConnection: () => runConnectionTest(connector, o.clock),
+    testConnection: (options) => runConnectionTest(connector, o.clock, options),
   };
   return connector;
 }

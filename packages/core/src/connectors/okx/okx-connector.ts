@@ -66,7 +66,7 @@ export function createOkxConnector(options: ConnectorOptions): Connector {
     async getPermissions(): Promise<Permissions> {
       return normalizeOkxPermissions(await signedGet(OKX_PERMISSIONS_PATH));
     },
-    testConnection: () => runConnectionTest(connector, o.clock),
+    testConnection: (options) => runConnectionTest(connector, o.clock, options),
   };
   return connector;
 }

@@ -104,7 +104,7 @@ export function createOrangexConnector(options: ConnectorOptions): Connector {
     async getPermissions() {
       return orangexScopePermissions((await session.token()).scope);
     },
-    testConnection: () => runConnectionTest(connector, o.clock),
+    testConnection: (options) => runConnectionTest(connector, o.clock, options),
   };
   return connector;
 }

@@ -71,7 +71,7 @@ export function createPionexConnector(options: ConnectorOptions): Connector {
       await signedGet(PIONEX_PATHS.spotBalance, readers.envelope);
       return pionexProbedPermissions();
     },
-    testConnection: () => runConnectionTest(connector, o.clock),
+    testConnection: (options) => runConnectionTest(connector, o.clock, options),
   };
   return connector;
 }

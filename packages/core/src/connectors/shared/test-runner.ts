@@ -1,7 +1,8 @@
 import { toCtsError } from '../../errors/cts-error.ts';
 import type { Clock } from '../../ports/clock.ts';
-import type { Balance, Connector, Permissions, TestResult } from '../types.ts';
+import type { Balance, Connector, Permissions, TestOptions, TestResult } from '../types.ts';
 import { clockOffsetStep } from './clock-sync.ts';
+import { stepLogger } from './step-log.ts';
 
 /** Offsets beyond this are reported as a warning even when the exchange accepted the request. */
 const LARGE_OFFSET_MS = 1000;
@@ -10,11 +11,15 @@ const LARGE_OFFSET_MS = 1000;
  * The connection test every connector shares: clock sync, the signed balance call, the key's permissions.
  * Never throws for exchange failures: they become `error` with our code and a hint.
  */
-export async function runConnectionTest(connector: Connector, clock: Clock): Promise<TestResult> {
+export async function runConnectionTest(
+  connector: Connector,
+  clock: Clock,
+  options: TestOptions = {},
+): Promise<TestResult> {
   const started = clock.now();
   const log: string[] = [];
   const warnings: string[] = [];
-  const step = (text: string) => log.push(`[${new Date(clock.now()).toISOString()}] ${text}`);
+  const step = stepLogger(log, clock, options.onStep);
   let balance: Balance | null = null;
   let permissions: Permissions | null = null;
   let clockOffsetMs: number | null = null;

@@ -88,7 +88,7 @@ export function withStreamTest(
     syncClock: (samples) => connector.syncClock(samples),
     getBalance: () => connector.getBalance(),
     getPermissions: () => connector.getPermissions(),
-    testConnection: () => runStreamConnectionTest(connector, protocol, deps),
+    testConnection: (options) => runStreamConnectionTest(connector, protocol, deps, options),
   };
 }
 

@@ -1,6 +1,7 @@
 import { toCtsError } from '../../errors/cts-error.ts';
-import type { Balance, Connector, TestResult } from '../types.ts';
+import type { Balance, Connector, TestOptions, TestResult } from '../types.ts';
 import { clockOffsetStep } from './clock-sync.ts';
+import { stepLogger } from './step-log.ts';
 import type { StreamProtocol } from './ws-protocol.ts';
 import { closeStream, drain, openStream, pingOnce, type StreamDeps } from './ws-session.ts';
 
@@ -16,12 +17,13 @@ export async function runStreamConnectionTest(
   connector: Connector,
   protocol: StreamProtocol,
   deps: StreamDeps,
+  options: TestOptions = {},
 ): Promise<TestResult> {
   const { clock } = deps;
   const started = clock.now();
   const log: string[] = [];
   const warnings: string[] = [];
-  const step = (text: string) => log.push(`[${new Date(clock.now()).toISOString()}] ${text}`);
+  const step = stepLogger(log, clock, options.onStep);
   let balance: Balance | null = null;
   let clockOffsetMs: number | null = null;
   step(`Starting test of ${connector.exchange} ${connector.apiType} (${connector.environment})...`);
