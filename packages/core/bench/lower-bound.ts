@@ -7,7 +7,11 @@ import { PUBLISHED_RULES } from '../src/limiter/rules/published.ts';
  * for every limit scope (IP, account, endpoint) and window, `total` cost needs at least
  * (ceil(total / limit) − 1) windows before its last request, plus that request's minimum latency; and each test
  * is a chain of requests that cannot take less than their mean latency each. The bound is the largest of these.
- * `windowPaddingMs` widens every window (the bound for a sender that must absorb the latency's jitter).
+ * It is computed from the requests actually sent, so it follows the request mix: with the shared clock offset a
+ * batch sends one 3-sample sync per exchange and 2 signed calls per test (before: 5 per test, and OKX's public
+ * time endpoint, 10 per 2 s, bound every size), so the binding scope is now Pionex's IP weight (10 per 1 s).
+ * `windowPaddingMs` widens every window: the latency's jitter for a sender that must absorb it, or the minimum
+ * latency for a sender that counts each request from its reply (the next one cannot arrive sooner than that).
  */
 export function lowerBound(
   sent: Array<{ exchange: ExchangeId; account: string; method: string; path: string }>,
