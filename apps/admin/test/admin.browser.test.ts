@@ -126,6 +126,40 @@ describe('admin UI in Chromium', () => {
     await page.close();
   });
 
+  it('shows the step lines while a slow test runs (300 ms per exchange request), then the result', async () => {
+    const key = await simKey('okx');
+    const slow = await h.coordinator.createConnection({
+      name: 'OKX slow',
+      exchange: 'okx',
+      api_type: 'spot',
+      api_key: key.apiKey,
+      api_secret: key.apiSecret,
+      api_passphrase: key.passphrase,
+      enabled: false,
+    });
+    h.sim.simulator.setFaults({
+      faults: [{ kind: 'latency', exchange: 'okx', latency: { type: 'fixed', ms: 300 } }],
+    });
+    try {
+      const page = await newPage(1280);
+      await signInWithToken(page, await h.adminToken());
+      await page.getByRole('button', { name: 'Test OKX slow' }).click();
+      // An intermediate step line, shown while the test is still running.
+      const running = page.locator('#test-run[data-status="running"] li[data-step]', {
+        hasText: /Syncing clock|Clock offset|Fetching balance/,
+      });
+      await running.first().waitFor({ timeout: 15_000 });
+      await shot(page, 'desktop-test-live-steps');
+      const passed = page.locator('#test-run[data-status="passed"]');
+      await passed.waitFor({ timeout: 15_000 });
+      expect(await passed.locator('.log li', { hasText: 'Test passed' }).count()).toBe(1);
+      await page.close();
+    } finally {
+      h.sim.simulator.setFaults({ faults: [] });
+      await h.coordinator.deleteConnection(slow.id); // later tests count the OKX connections
+    }
+  });
+
   it('runs a batch test of every connection and the progress bar reaches 100%', async () => {
     for (let i = 0; i < 4; i++) {
       const key = await simKey('okx');

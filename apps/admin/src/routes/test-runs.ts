@@ -1,6 +1,9 @@
 import type { Clock, Coordinator, TestResult } from '@cts/core';
 import { randomHex } from '@cts/core';
 
+/** Step lines kept per run while it is running (a test logs about ten). */
+const MAX_STEPS = 100;
+
 /** One test started from the UI, followed by polling until it ends. */
 export interface TestRun {
   id: string;
@@ -8,6 +11,8 @@ export interface TestRun {
   name: string;
   startedAt: number;
   finishedAt: number | null;
+  /** The test's step lines so far, as they happen (bounded); the full log is in `result` once it ends. */
+  steps: string[];
   result: TestResult | null;
   /** A failure to run the test at all (unknown id, refused); test failures are in `result`. */
   failure: { message: string; hint?: string } | null;
@@ -29,7 +34,7 @@ export class TestRuns {
     this.#ttlMs = options.ttlMs ?? 15 * 60_000;
   }
 
-  /** Starts `coordinator.testConnection(id)` and returns its run at once. */
+  /** Starts `coordinator.testConnection(id)` (its steps collected as they happen) and returns its run at once. */
   start(
     coordinator: Coordinator,
     connectionId: string,
@@ -43,11 +48,15 @@ export class TestRuns {
       name,
       startedAt: this.#clock.now(),
       finishedAt: null,
+      steps: [],
       result: null,
       failure: null,
     };
     this.#runs.set(run.id, run);
-    coordinator.testConnection(connectionId).then(
+    const onStep = (line: string) => {
+      if (run.steps.length < MAX_STEPS) run.steps.push(line);
+    };
+    coordinator.testConnection(connectionId, { onStep }).then(
       (result) => {
         run.result = result;
         run.finishedAt = this.#clock.now();

@@ -6,7 +6,7 @@ import { testResultView } from './test-result.ts';
 
 /**
  * The test panel. While the test runs it polls itself (outerHTML swap every `pollMs`) and shows the steps known so
- * far; once it ends it shows the connector's step log and results, stops polling, and refreshes the row.
+ * far (the connector's step lines, collected as they happen); once it ends it shows the connector's step log and results, stops polling, and refreshes the row.
  */
 export function testPanel(
   run: TestRun,
@@ -20,7 +20,8 @@ export function testPanel(
 ${heading} <span class="badge">running</span></h2>
 <ol class="log" aria-live="polite">
 <li>[${new Date(run.startedAt).toISOString()}] Test requested</li>
-<li>[${new Date(p.now).toISOString()}] Running for ${elapsed} s: clock sync, signed balance call, permissions…</li>
+${run.steps.map((line) => html`<li data-step>${line}</li>`)}
+<li>[${new Date(p.now).toISOString()}] Running for ${elapsed} s…</li>
 </ol>
 </section>`;
   }
