@@ -97,6 +97,37 @@ describe('connections (happy paths)', () => {
     expect(requests.at(-1)).toMatchObject({ method: 'POST', status: 200, role: 'admin' });
   });
 
+  it('streams a test with ?stream=1: step events as it runs, then the result (the same reply as JSON)', async () => {
+    const body = await h.account('okx');
+    const created = await h.create({ ...body, enabled: false });
+    const id = created.json.connection.id;
+    const res = await h.request('POST', `/api/settings/connections/${id}/test?stream=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const events = res.text
+      .split('\n\n')
+      .filter((block) => block.includes('data:'))
+      .map((block) => ({
+        event: /^event: (.*)$/m.exec(block)?.[1],
+        data: JSON.parse(/^data: (.*)$/m.exec(block)![1]!),
+      }));
+    const steps = events.filter((e) => e.event === 'step').map((e) => e.data.line);
+    expect(events.at(-1)!.event).toBe('result');
+    expect(events.slice(0, -1).every((e) => e.event === 'step')).toBe(true);
+    const result = events.at(-1)!.data;
+    expect(result).toMatchObject({ success: true, connection: { id, last_test_success: true } });
+    expect(steps).toEqual(result.log);
+    expect(steps.some((l: string) => l.includes('Fetching balance'))).toBe(true);
+    expect(res.text).not.toContain(body.api_secret);
+
+    const unknown = await h.request('POST', '/api/settings/connections/no-such-id/test?stream=1');
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error.code).toBe('not_found');
+    const invalid = await h.request('POST', `/api/settings/connections/${id}/test?stream=yes`);
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error.field).toBe('stream');
+  });
+
   it('reports a failed test as success:false with a code and a hint (not an HTTP error)', async () => {
     const body = await h.account('binance');
     const created = await h.create({ ...body, api_secret: 'wrong-secret', enabled: false });

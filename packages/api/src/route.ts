@@ -10,6 +10,8 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /** @default 'application/json' */
   contentType?: string;
+  /** Other media types the same status may carry (documented as a string body), e.g. 'text/event-stream'. */
+  alsoContentTypes?: string[];
 }
 
 /** One operation: how it is routed, who may call it, and the schemas that validate it and document it. */

@@ -20,6 +20,12 @@ describe('buildOpenApiDocument', () => {
     expect(doc.paths['/api/settings/connections'].post.requestBody.required).toBe(true);
   });
 
+  it('documents the streamed test (?stream=1) beside its JSON reply', () => {
+    const op = doc.paths['/api/settings/connections/{id}/test'].post;
+    expect(Object.keys(op.responses['200'].content)).toEqual(['application/json', 'text/event-stream']);
+    expect(op.parameters).toContainEqual(expect.objectContaining({ name: 'stream', in: 'query' }));
+  });
+
   it('marks public operations and documents the error body on every operation', () => {
     for (const methods of Object.values(doc.paths) as Json[])
       for (const op of Object.values(methods) as Json[]) {

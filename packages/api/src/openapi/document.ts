@@ -40,12 +40,16 @@ export function buildOpenApiDocument(
     paths[path] ??= {};
     const responses: Record<string, JsonSchema> = {};
     for (const [status, response] of Object.entries(spec.responses)) {
+      const also = Object.fromEntries(
+        (response.alsoContentTypes ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+      );
       responses[status] = {
         description: response.description,
         ...(response.schema
           ? {
               content: {
                 [response.contentType ?? 'application/json']: { schema: toSchema(response.schema, 'output') },
+                ...also,
               },
             }
           : response.contentType
