@@ -65,6 +65,8 @@ export async function buildWorkerSystem(
     scheduler: cronDriven,
     fetch: options.fetch,
     exchangeBaseUrl: env.CTS_EXCHANGE_BASE_URL,
+    // An isolate cannot hold a socket across requests: websocket health checks use REST plus the per-test stream.
+    streamMonitors: false,
   });
   await coordinator.start(); // recovery only: health aggregates from D1 samples, unfinished batches
   const admin = createAdminApp({

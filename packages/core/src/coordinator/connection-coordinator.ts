@@ -1,8 +1,9 @@
 import { BatchProcessor } from '../batch/batch-processor.ts';
 import type { TaskOutcome } from '../batch/types.ts';
 import type { BreakerSnapshot } from '../breaker/circuit-breaker.ts';
-import { type ConnectionFilter, type ConnectionRecord, maskApiKey } from '../connections/connection.ts';
+import type { ConnectionFilter, ConnectionRecord } from '../connections/connection.ts';
 import { transition } from '../connections/state-machine.ts';
+import type { StreamMonitorState } from '../connectors/shared/ws-monitor.ts';
 import type { Balance, Permissions, TestResult } from '../connectors/types.ts';
 import { NotFoundError, ValidationError } from '../errors/domain.ts';
 import type { ApiType, ExchangeId } from '../exchanges/catalog.ts';
@@ -18,6 +19,7 @@ import {
 } from './options.ts';
 import { needsHealthCheck } from './outcome-policy.ts';
 import { type RecoveryReport, recover } from './recovery.ts';
+import { connectionStreams, type StreamMonitors } from './stream-monitors.ts';
 import { batchView, missingConnection, notTested, taskOutcome } from './task-outcome.ts';
 import type {
   BatchProgressEvent,
@@ -31,12 +33,8 @@ import type {
   SystemStatus,
   UpdateConnectionInput,
 } from './types.ts';
-import {
-  newConnectionFields,
-  validateBatchRequest,
-  validateCreate,
-  validateUpdate,
-} from './validate-input.ts';
+import { newConnectionFields, validateBatchRequest, validateCreate } from './validate-input.ts';
+import { writeUpdate } from './write-update.ts';
 
 const ACTION_EVENTS = { enable: 'enable', disable: 'disable', pause: 'pause', resume: 'resume' } as const;
 
@@ -56,6 +54,7 @@ export class ConnectionCoordinator implements Coordinator {
   readonly #lock = new KeyedLock();
   readonly #runner: OperationRunner;
   readonly #processor: BatchProcessor;
+  readonly #streams: StreamMonitors | null;
   readonly #cancels: Array<() => void> = [];
   #started = false;
   #stopped = false;
@@ -73,7 +72,10 @@ export class ConnectionCoordinator implements Coordinator {
       registry: this.#registry,
       lock: this.#lock,
       onBreakerOpened: (id, at) => this.#scheduleProbe(id, at),
+      streamVerdict: async (id) => (this.#streams ? this.#streams.verdict(id) : null),
+      onRecorded: (record) => this.#syncStream(record),
     });
+    this.#streams = this.#o.streamMonitors ? connectionStreams(this.#o, this.#runner) : null;
     this.#processor = new BatchProcessor({
       repo: this.#o.storage.batches,
       clock: this.#o.clock,
@@ -132,43 +134,14 @@ export class ConnectionCoordinator implements Coordinator {
 
   /** Applies a patch (conditional on `version` when given). New credentials or settings re-test an enabled connection. */
   async updateConnection(id: string, input: UpdateConnectionInput): Promise<ConnectionRecord> {
-    const current = await this.getConnection(id);
-    const blob = await this.#o.storage.connections.getCredentials(id);
-    const secrets = blob ? await this.#o.vault.open(id, blob) : { apiKey: '', apiSecret: '' };
-    const v = validateUpdate(current, secrets, input);
-    const secretsChanged =
-      v.secrets.apiKey !== secrets.apiKey ||
-      v.secrets.apiSecret !== secrets.apiSecret ||
-      v.secrets.passphrase !== secrets.passphrase;
-    const credentials = secretsChanged ? await this.#o.vault.seal(id, v.secrets) : undefined;
-    const updated = await this.#lock.run(id, async () => {
-      const r = await this.#o.storage.connections.update(
-        id,
-        {
-          name: v.name,
-          api_type: v.api_type,
-          key_type: v.key_type,
-          margin_type: v.margin_type,
-          position_mode: v.position_mode,
-          is_testnet: v.is_testnet,
-          environment: v.environment,
-          api_key_masked: maskApiKey(v.secrets.apiKey),
-        },
-        { now: this.#o.clock.now(), expectedVersion: input.version, credentials },
-      );
-      if (!r) throw new NotFoundError('connection', id);
-      return r;
-    });
-    const retest =
-      secretsChanged ||
-      v.api_type !== current.api_type ||
-      v.environment !== current.environment ||
-      v.key_type !== current.key_type;
+    const { updated, retest } = await writeUpdate(this.#o, this.#lock, await this.getConnection(id), input);
     if (retest) {
+      await this.#streams?.stop(id);
       this.#runner.invalidate(id);
       this.#registry.get(id).breaker.reset();
       if (updated.state !== 'disabled') await this.#submit([updated], 'test', 5);
     }
+    this.#syncStream(updated);
     return updated;
   }
 
@@ -177,6 +150,7 @@ export class ConnectionCoordinator implements Coordinator {
       if (!(await this.#o.storage.connections.delete(id))) throw new NotFoundError('connection', id);
     });
     this.#registry.delete(id);
+    await this.#streams?.stop(id);
     this.#o.logger.info('connection deleted', { connectionId: id });
   }
 
@@ -204,6 +178,7 @@ export class ConnectionCoordinator implements Coordinator {
       return r;
     });
     this.#o.logger.info('connection action', { connectionId: id, action, state: updated.state });
+    this.#syncStream(updated);
     if (action === 'pause' || action === 'resume' || action === 'disable') {
       const rt = this.#registry.get(id);
       rt.breaker.reset();
@@ -350,7 +325,16 @@ export class ConnectionCoordinator implements Coordinator {
     } catch (err) {
       this.#o.logger.error('recovery failed', { error: err instanceof Error ? err.message : String(err) });
       return null;
+    } finally {
+      if (this.#streams)
+        for (const r of await this.#o.storage.connections.list({ apiType: 'websocket' }).catch(() => []))
+          this.#syncStream(r);
     }
+  }
+
+  /** The long-lived stream of a websocket connection (null: none — not active, not started, or turned off). */
+  streamState(id: string): Promise<StreamMonitorState | null> {
+    return this.#streams ? this.#streams.state(id) : Promise.resolve(null);
   }
 
   /** See start(). Safe to call once per process, before work is submitted. */
@@ -368,7 +352,13 @@ export class ConnectionCoordinator implements Coordinator {
     this.#stopped = true;
     for (const cancel of this.#cancels.splice(0)) cancel();
     this.#registry.cancelProbes();
-    await this.#processor.stop(options);
+    await Promise.all([this.#processor.stop(options), this.#streams?.stopAll()]);
+  }
+
+  /** Starts or stops a connection's long-lived stream to match its record (only while started). */
+  #syncStream(record: ConnectionRecord): void {
+    if (!this.#streams || !this.#started || this.#stopped) return;
+    this.#streams.sync(record).catch((e) => this.#o.logger.error('stream sync failed', { error: String(e) }));
   }
 
   #submit(records: ConnectionRecord[], type: TaskType, priority: number): Promise<BatchJob> {

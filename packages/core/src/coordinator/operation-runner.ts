@@ -10,6 +10,7 @@ import type { KeyedLock } from './keyed-lock.ts';
 import { observingGate } from './observing-gate.ts';
 import type { ResolvedCoordinatorOptions } from './options.ts';
 import { isAuthFailure, outcomeEvent } from './outcome-policy.ts';
+import type { StreamVerdict } from './stream-monitors.ts';
 
 /** What one operation on a connection produced. `skipped`: the breaker refused it and nothing was sent. */
 export interface OperationResult {
@@ -40,6 +41,8 @@ export class OperationRunner {
   readonly #registry: RuntimeRegistry;
   readonly #lock: KeyedLock;
   readonly #onBreakerOpened: (id: string, nextProbeAt: number) => void;
+  readonly #streamVerdict: (id: string) => Promise<StreamVerdict>;
+  readonly #onRecorded: (record: ConnectionRecord) => void;
   readonly #limits = new Map<string, Limits>();
 
   constructor(deps: {
@@ -47,11 +50,17 @@ export class OperationRunner {
     registry: RuntimeRegistry;
     lock: KeyedLock;
     onBreakerOpened: (id: string, nextProbeAt: number) => void;
+    /** A websocket connection's long-lived stream, for health checks. @default none */
+    streamVerdict?: (id: string) => Promise<StreamVerdict>;
+    /** Called with the record after each recorded outcome. @default none */
+    onRecorded?: (record: ConnectionRecord) => void;
   }) {
     this.#o = deps.options;
     this.#registry = deps.registry;
     this.#lock = deps.lock;
     this.#onBreakerOpened = deps.onBreakerOpened;
+    this.#streamVerdict = deps.streamVerdict ?? (async () => null);
+    this.#onRecorded = deps.onRecorded ?? (() => {});
   }
 
   /** `onStep` receives a test's step lines as they happen. */
@@ -73,6 +82,14 @@ export class OperationRunner {
     try {
       const connector = await this.connector(record, rt);
       await abortable(this.#call(connector, type, result, onStep), signal);
+      if (type === 'health' && result.success) {
+        // A websocket connection's health is also its long-lived stream's: down while it reconnects.
+        const stream = await this.#streamVerdict(record.id);
+        if (stream && !stream.success) {
+          result.success = false;
+          result.error = stream.error;
+        }
+      }
     } catch (err) {
       if (signal?.aborted) {
         if (ticket === 'probe') rt.breaker.releaseProbe();
@@ -83,7 +100,30 @@ export class OperationRunner {
     }
     const elapsed = this.#o.clock.now() - started;
     result.record = await this.#record(record.id, rt, result, started, elapsed, ticket === 'probe');
+    if (result.record) this.#onRecorded(result.record);
     return result;
+  }
+
+  /**
+   * Records an outcome observed without a call (a long-lived stream opening or failing): health sample, breaker
+   * and state, as for a health check.
+   */
+  async recordOutcome(
+    id: string,
+    outcome: { success: boolean; error: CtsError | null; responseTimeMs: number },
+  ): Promise<ConnectionRecord | null> {
+    const rt = this.#registry.get(id);
+    const now = this.#o.clock.now();
+    const result: OperationResult = {
+      type: 'health',
+      success: outcome.success,
+      skipped: false,
+      error: outcome.error,
+      record: null,
+    };
+    const record = await this.#record(id, rt, result, now, outcome.responseTimeMs, false);
+    if (record) this.#onRecorded(record);
+    return record;
   }
 
   /** The cached connector of a connection, rebuilt when its settings change. */
@@ -112,6 +152,20 @@ export class OperationRunner {
   }
 
   async #build(record: ConnectionRecord): Promise<Connector> {
+    const options = await this.connectorOptions(record);
+    const rt = this.#registry.get(record.id);
+    if (rt.connector) rt.connector.account = accountScope(options);
+    try {
+      return this.#o.createConnector(options);
+    } catch (err) {
+      // A connector that cannot be built (no connector for the exchange yet, a key type it refuses) is not a network
+      // failure: report it as such.
+      throw err instanceof TypeError ? new CtsError('not_supported', err.message, { cause: err }) : err;
+    }
+  }
+
+  /** A connection's connector options: its opened credentials, the limiter (observed), clock, fetch, base URL. */
+  async connectorOptions(record: ConnectionRecord): Promise<ConnectorOptions> {
     const blob = await this.#o.storage.connections.getCredentials(record.id);
     if (!blob) throw new CtsError('auth.failed', `Connection ${record.id} has no stored credentials`);
     const secrets = await this.#o.vault.open(record.id, blob);
@@ -141,15 +195,7 @@ export class OperationRunner {
     if (this.#o.fetch) options.fetch = this.#o.fetch;
     if (this.#o.clockOffsetCache) options.clockOffsetCache = this.#o.clockOffsetCache;
     if (this.#o.exchangeBaseUrl) options.baseUrl = this.#o.exchangeBaseUrl;
-    const rt = this.#registry.get(record.id);
-    if (rt.connector) rt.connector.account = accountScope(options);
-    try {
-      return this.#o.createConnector(options);
-    } catch (err) {
-      // A connector that cannot be built (no connector for the exchange yet, a key type it refuses) is not a network
-      // failure: report it as such.
-      throw err instanceof TypeError ? new CtsError('not_supported', err.message, { cause: err }) : err;
-    }
+    return options;
   }
 
   async #call(

@@ -64,6 +64,12 @@ export interface CoordinatorOptions {
    * samples the time endpoint. @default a ClockOffsetCache on `clock` with a 5-minute TTL
    */
   clockOffsetCache?: ClockOffsetCache | null;
+  /**
+   * Keep one long-lived private stream (StreamMonitor: reconnects with backoff, re-authenticates, keeps listenKeys
+   * alive) per active `websocket` connection while the coordinator is started; health checks and the breaker then
+   * follow the stream. Turn it off where sockets cannot outlive a request (Cloudflare Workers). @default true
+   */
+  streamMonitors?: boolean;
 }
 
 export type ResolvedCoordinatorOptions = Required<
@@ -84,6 +90,11 @@ function positive(name: string, value: number, integer = false): number {
 function retries(value: number): number {
   if (!Number.isInteger(value) || value < 0)
     throw new TypeError('connectorMaxRetries: must be an integer >= 0');
+  return value;
+}
+
+function flag(name: string, value: boolean): boolean {
+  if (typeof value !== 'boolean') throw new TypeError(`${name}: must be a boolean`);
   return value;
 }
 
@@ -132,6 +143,7 @@ export function resolveCoordinatorOptions(o: CoordinatorOptions): ResolvedCoordi
     uptimeWindowMs: positive('uptimeWindowMs', o.uptimeWindowMs ?? 86_400_000),
     testResultRetentionMs: positive('testResultRetentionMs', o.testResultRetentionMs ?? 7 * 86_400_000),
     newId: o.newId ?? (() => crypto.randomUUID()),
+    streamMonitors: flag('streamMonitors', o.streamMonitors ?? true),
     clockOffsetCache:
       o.clockOffsetCache === undefined
         ? new ClockOffsetCache({ clock: o.clock ?? systemClock })
