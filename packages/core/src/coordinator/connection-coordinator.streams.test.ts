@@ -120,6 +120,23 @@ describe('ConnectionCoordinator stream monitors (websocket connections)', () => 
     expect(await co.streamState(a.id)).toBeNull();
   });
 
+  it('moves the connection to error and stops its stream when the re-authentication is refused', async () => {
+    const { clock, sim, co, connect } = await setup();
+    const c = await connect('bybit');
+    await waitFor(async () => (await co.streamState(c.id)) === 'open');
+    sim.simulator.reset(); // the key no longer exists on the exchange
+    sim.simulator.streams.closeAll(1012, 'service restart');
+    for (let i = 0; i < 40 && (await co.getConnection(c.id)).state === 'active'; i++) {
+      await clock.advance(500);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const record = await co.getConnection(c.id);
+    expect(record.state).toBe('error');
+    expect(record.last_error?.code).toMatch(/^auth\./);
+    await waitFor(async () => (await co.streamState(c.id)) === null);
+    expect(sim.simulator.streams.counts().open).toBe(0);
+  });
+
   it('holds no stream when streamMonitors is false (the Worker)', async () => {
     const { sim, co, connect, healthRound } = await setup(false);
     const c = await connect('bybit');
