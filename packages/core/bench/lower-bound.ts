@@ -2,45 +2,87 @@ import type { ExchangeId } from '../src/exchanges/catalog.ts';
 import { compilePlan } from '../src/limiter/plan.ts';
 import { PUBLISHED_RULES } from '../src/limiter/rules/published.ts';
 
+interface Scope {
+  windows: Array<{ windowMs: number; limit: number }>;
+  /** Each request's cost in this scope and the earliest it can reach the exchange. */
+  requests: Array<{ cost: number; earliest: number }>;
+}
+
 /**
- * The shortest makespan the exchanges' published limits and the latency allow for the requests a batch sent:
- * for every limit scope (IP, account, endpoint) and window, `total` cost needs at least
- * (ceil(total / limit) − 1) windows before its last request, plus that request's minimum latency; and each test
- * is a chain of requests that cannot take less than their mean latency each. The bound is the largest of these.
- * It is computed from the requests actually sent, so it follows the request mix: with the shared clock offset a
- * batch sends one 3-sample sync per exchange and 2 signed calls per test (before: 5 per test, and OKX's public
- * time endpoint, 10 per 2 s, bound every size), so the binding scope is now Pionex's IP weight (10 per 1 s).
- * `windowPaddingMs` widens every window: the latency's jitter for a sender that must absorb it, or the minimum
- * latency for a sender that counts each request from its reply (the next one cannot arrive sooner than that).
+ * The shortest makespan the exchanges' published limits and the latency allow for the requests a batch sent
+ * (in the simulator a request is counted when it arrives and answered at once).
+ *
+ * Earliest arrivals: a test's requests form a chain (each is sent after the previous reply), so its i-th request
+ * cannot arrive before i × the minimum latency. With the coordinator's shared clock offset (`sharedSyncSamples`)
+ * the first account to send on an exchange runs the sync, and every other test starts after it ended (it waited
+ * for it, or started later): its chain comes after the sync's samples.
+ *
+ * Windows: in a scope with total cost C and limit L per window W, at most k·L of it arrives in the k windows before
+ * the last arrival T, so the cheapest-first requests worth C − k·L arrive by T − k·W:
+ * T ≥ (the earliest arrival by which that much cost can have arrived) + k·W, for every k < C / L.
+ * `windowPaddingMs` widens W: the latency's jitter for a sender that must absorb it, or the minimum latency for a
+ * sender that counts each request from its reply (the next one cannot arrive sooner than its own latency after).
+ *
+ * Latency chains: each account's requests cannot take less than their mean latency each.
+ * The bound is the largest of these. It follows the request mix actually sent (one 3-sample sync per exchange and
+ * 2 signed calls per test with the shared offset; before it, 5 per test and OKX's public time, 10 per 2 s, bound).
  */
 export function lowerBound(
   sent: Array<{ exchange: ExchangeId; account: string; method: string; path: string }>,
   latency: { minMs: number; maxMs: number },
   windowPaddingMs = 0,
+  sharedSyncSamples = 3,
 ): { ms: number; binding: string } {
-  const totals = new Map<string, { cost: number; windows: Array<{ windowMs: number; limit: number }> }>();
+  const scopes = new Map<string, Scope>();
   const perAccount = new Map<string, number>();
+  const syncer = new Map<ExchangeId, string>();
   for (const r of sent) {
-    perAccount.set(`${r.exchange}|${r.account}`, (perAccount.get(`${r.exchange}|${r.account}`) ?? 0) + 1);
+    const account = `${r.exchange}|${r.account}`;
+    const index = perAccount.get(account) ?? 0;
+    perAccount.set(account, index + 1);
+    if (!syncer.has(r.exchange)) syncer.set(r.exchange, r.account);
+    const depth = index + 1 + (syncer.get(r.exchange) === r.account ? 0 : sharedSyncSamples);
     const plan = compilePlan({ ...r, ip: 'default' }, [
       { profile: 'published', rules: PUBLISHED_RULES[r.exchange] },
     ]);
     for (const e of plan.entries) {
-      const t = totals.get(e.key) ?? { cost: 0, windows: e.rule.windows };
-      t.cost += e.cost;
-      totals.set(e.key, t);
+      const scope = scopes.get(e.key) ?? { windows: e.rule.windows, requests: [] };
+      scope.requests.push({ cost: e.cost, earliest: depth * latency.minMs });
+      scopes.set(e.key, scope);
     }
   }
   let best = { ms: 0, binding: 'none' };
-  for (const [key, t] of totals)
-    for (const w of t.windows) {
-      const ms = (Math.ceil(t.cost / w.limit) - 1) * (w.windowMs + windowPaddingMs) + latency.minMs;
-      if (ms > best.ms)
-        best = { ms, binding: `${key.split('|').slice(1, 3).join(' ')} ${w.limit}/${w.windowMs / 1000}s` };
+  for (const [key, scope] of scopes) {
+    const requests = scope.requests.sort((a, b) => a.earliest - b.earliest);
+    const cumulative: number[] = [];
+    let total = 0;
+    for (const r of requests) {
+      total += r.cost;
+      cumulative.push(total);
     }
+    for (const w of scope.windows)
+      for (let k = 0; k * w.limit < total; k++) {
+        const by = requests[firstReaching(cumulative, total - k * w.limit)]!.earliest;
+        const ms = by + k * (w.windowMs + windowPaddingMs);
+        if (ms > best.ms)
+          best = { ms, binding: `${key.split('|').slice(1, 3).join(' ')} ${w.limit}/${w.windowMs / 1000}s` };
+      }
+  }
   const mean = (latency.minMs + latency.maxMs) / 2;
   for (const [account, n] of perAccount)
     if (n * mean > best.ms)
       best = { ms: n * mean, binding: `latency chain (${n} requests, ${account.split('|')[0]})` };
   return best;
+}
+
+/** The first index whose cumulative cost reaches `cost` (cumulative is non-decreasing; its last value >= cost). */
+function firstReaching(cumulative: number[], cost: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! >= cost - 1e-9) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
