@@ -2,6 +2,8 @@
  * @cts/core — exchange connectors, rate limiter, batch processor and coordinator.
  * Web Fetch and Web Crypto only: runs on Node, Bun, Deno and Cloudflare Workers.
  */
+
+export * from './async/index.ts';
 export * from './batch/index.ts';
 export * from './breaker/index.ts';
 export * from './connections/index.ts';

@@ -1,3 +1,4 @@
+import { abortable } from '../async/abortable.ts';
 import type { BatchProgressEvent, BatchSummary } from '../coordinator/types.ts';
 import { toCtsError } from '../errors/cts-error.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -346,22 +347,4 @@ export class BatchProcessor {
       error: err instanceof Error ? err.message : String(err),
     });
   }
-}
-
-/** Settles with `promise`, or rejects as soon as `signal` aborts (the work itself is left to finish unobserved). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

@@ -1,3 +1,4 @@
+import { abortable } from '../async/abortable.ts';
 import type { ConnectionRecord } from '../connections/connection.ts';
 import { canTransition, transition } from '../connections/state-machine.ts';
 import { accountScope } from '../connectors/shared/options.ts';
@@ -316,24 +317,4 @@ export class OperationRunner {
       return updated;
     });
   }
-}
-
-/** Settles with `promise`, or rejects as soon as `signal` aborts. */
-function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

@@ -1,12 +1,7 @@
-import { toCtsError } from '../../errors/cts-error.ts';
-import type { Balance, Connector, TestOptions, TestResult } from '../types.ts';
-import { clockOffsetStep } from './clock-sync.ts';
-import { stepLogger } from './step-log.ts';
+import type { Connector, TestOptions, TestResult } from '../types.ts';
+import { startTestSession } from './test-session.ts';
 import type { StreamProtocol } from './ws-protocol.ts';
 import { closeStream, drain, openStream, pingOnce, type StreamDeps } from './ws-session.ts';
-
-/** Offsets beyond this are reported as a warning (as in the REST test). */
-const LARGE_OFFSET_MS = 1000;
 
 /**
  * The connection test of a `websocket` connection: REST clock sync, then the private stream — open,
@@ -19,23 +14,10 @@ export async function runStreamConnectionTest(
   deps: StreamDeps,
   options: TestOptions = {},
 ): Promise<TestResult> {
-  const { clock } = deps;
-  const started = clock.now();
-  const log: string[] = [];
-  const warnings: string[] = [];
-  const step = stepLogger(log, clock, options.onStep);
-  let balance: Balance | null = null;
-  let clockOffsetMs: number | null = null;
-  step(`Starting test of ${connector.exchange} ${connector.apiType} (${connector.environment})...`);
+  const session = startTestSession(connector, deps.clock, options);
+  const { step, found } = session;
   try {
-    step('Syncing clock with the exchange...');
-    const offset = await connector.syncClock();
-    clockOffsetMs = offset.offsetMs;
-    step(clockOffsetStep(offset));
-    if (Math.abs(offset.offsetMs) > LARGE_OFFSET_MS)
-      warnings.push(
-        `This machine's clock is ${offset.offsetMs} ms off the exchange's; signed timestamps are corrected, but sync NTP.`,
-      );
+    await session.syncClock();
     const open = await openStream(protocol, deps, step);
     try {
       if (protocol.ping !== null) {
@@ -54,7 +36,8 @@ export async function runStreamConnectionTest(
       await open.plan.release?.().catch(() => {});
       throw err;
     }
-    balance = open.balance;
+    const balance = open.balance;
+    found.balance = balance;
     if (balance)
       step(
         `Balance (stream): ${balance.total} ${balance.currency} total, ${balance.available} available, ${balance.assets.length} assets`,
@@ -62,31 +45,8 @@ export async function runStreamConnectionTest(
     else step('Balance: this exchange pushes balances only when they change (none on subscribe)');
     const code = await closeStream(open, deps);
     step(`Closed cleanly (code ${code ?? 1000})`);
-    step('Test passed');
-    return {
-      success: true,
-      balance,
-      permissions: null,
-      clockOffsetMs,
-      duration: clock.now() - started,
-      log,
-      warnings,
-    };
+    return session.passed();
   } catch (err) {
-    const error = toCtsError(err);
-    step(
-      `Test failed: ${error.message}${error.exchangeCode !== undefined ? ` (exchange code ${error.exchangeCode})` : ''}`,
-    );
-    step(`Hint: ${error.hint}`);
-    return {
-      success: false,
-      balance,
-      permissions: null,
-      clockOffsetMs,
-      duration: clock.now() - started,
-      log,
-      warnings,
-      error: { code: error.code, message: error.message, exchangeCode: error.exchangeCode, hint: error.hint },
-    };
+    return session.failed(err);
   }
 }

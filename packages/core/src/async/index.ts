@@ -1,0 +1,2 @@
+/** Async helpers on Web-standard primitives (AbortSignal). */
+export * from './abortable.ts';
