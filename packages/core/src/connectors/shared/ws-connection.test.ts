@@ -115,6 +115,24 @@ describe('WsConnection', () => {
     expect(err).toMatchObject({ code: 'network', message: 'Could not open the stream: bad url' });
   });
 
+  it('a factory error quoting the URL (Bun, Deno) keeps the host only: no listenKey or signature', async () => {
+    const url = 'wss://ws.pionex.com/ws?key=KEY123&timestamp=1&signature=SIG456';
+    const err = await WsConnection.open(
+      (u) => {
+        throw new SyntaxError(`Invalid URL: '${u}'`);
+      },
+      url,
+      new ManualClock(),
+      1000,
+    ).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'network',
+      message: "Could not open the stream: Invalid URL: 'wss://ws.pionex.com/…'",
+    });
+    expect((err as Error).cause).toBeUndefined();
+    expect(JSON.stringify(err)).not.toMatch(/KEY123|SIG456/);
+  });
+
   it('takeBuffered returns decoded frames without waiting', async () => {
     const socket = new FakeSocket();
     socket.readyState = 1;

@@ -82,7 +82,11 @@ export class WsConnection {
     try {
       socket = await factory(url);
     } catch (err) {
-      throw new CtsError('network', `Could not open the stream: ${(err as Error).message}`, { cause: err });
+      // Bun and Deno quote the URL when they refuse it, and a stream URL can carry a listenKey or a key and
+      // signature: the message keeps the scheme and host only, and the original error is not kept as cause.
+      const host = /^[a-z]+:\/\/[^/?#]*/i.exec(url)?.[0] ?? 'the stream URL';
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new CtsError('network', `Could not open the stream: ${reason.replaceAll(url, `${host}/…`)}`);
     }
     const connection = new WsConnection(socket, clock, decode);
     if (socket.readyState === 1) return connection;
