@@ -3,7 +3,7 @@
  * remote), the credential vault, the rate limiter, the coordinator and the API app with the admin UI mounted at /admin. Every host (Node, Bun, Deno), the tests, the demo and the bench
  * build the system here.
  */
-import { createApp } from '@cts/api';
+import { createApp, issueToken } from '@cts/api';
 import {
   ConnectionCoordinator,
   CredentialVault,
@@ -162,14 +162,12 @@ export async function buildServer(
     connectionCache: connectionCacheOf(env.CTS_CONNECTION_CACHE),
   });
   let firstStartToken: string | undefined;
-  if (secrets.generated.includes('CTS_JWT_SECRET')) {
-    const { issueToken } = await import('@cts/api');
+  if (secrets.generated.includes('CTS_JWT_SECRET'))
     firstStartToken = await issueToken({
       secret: secrets.jwtSecret,
       sub: 'first-start',
       role: 'admin',
       ttl: '1h',
     });
-  }
   return { ...cts, firstStart: { generated: secrets.generated, firstStartToken } };
 }
