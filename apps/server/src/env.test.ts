@@ -29,6 +29,12 @@ describe('loadEnv', () => {
     expect(message).toContain('CTS_JWT_SECRET: at least 32 characters');
     expect(message).toContain('CTS_EXCHANGE_BASE_URL');
     expect(message).not.toContain(secret);
+    expect(() => loadEnv({ CTS_EXCHANGE_BASE_URL: 'ftp://127.0.0.1/sim' })).toThrow(
+      /CTS_EXCHANGE_BASE_URL: expected an http\(s\) URL/,
+    );
+    expect(loadEnv({ CTS_EXCHANGE_BASE_URL: 'http://127.0.0.1:9/' }).CTS_EXCHANGE_BASE_URL).toBe(
+      'http://127.0.0.1:9/',
+    );
   });
   it('reads CTS_CONNECTION_CACHE as auto, on, off or a max age, and refuses anything else', () => {
     expect(connectionCacheOf(loadEnv({}).CTS_CONNECTION_CACHE)).toBeUndefined();

@@ -28,7 +28,7 @@ export const envSchema = z.object({
     .refine((v) => v === undefined || v.length >= 32, 'at least 32 characters')
     .describe('HS256 secret; generated into the data dir when absent'),
   CTS_EXCHANGE_BASE_URL: optionalText
-    .refine((v) => v === undefined || URL.canParse(v), 'expected an http(s) URL')
+    .refine((v) => v === undefined || (/^https?:\/\//i.test(v) && URL.canParse(v)), 'expected an http(s) URL')
     .describe('Sends every exchange request to <url>/<exchange> (the simulator)'),
   CTS_LIMITER_URL: optionalText
     .refine((v) => v === undefined || /^https?:\/\//.test(v), 'expected an http(s) URL')

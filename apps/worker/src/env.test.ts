@@ -50,5 +50,8 @@ describe('loadWorkerEnv', () => {
     expect(message).not.toContain(shortJwt);
     expect(message).not.toContain(shortLimiter);
     expect(() => loadWorkerEnv({ LIMITER: base.LIMITER })).toThrow(/CTS_MASTER_KEY/);
+    expect(() => loadWorkerEnv({ ...base, CTS_EXCHANGE_BASE_URL: 'mailto:sim@example.com' })).toThrow(
+      /CTS_EXCHANGE_BASE_URL: expected an http\(s\) URL/,
+    );
   });
 });

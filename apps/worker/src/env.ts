@@ -37,7 +37,7 @@ export const workerEnvSchema = z.object({
     .describe('Remote libSQL instead of D1 @default D1 (binding DB)'),
   CTS_DATABASE_AUTH_TOKEN: optionalText.describe('Token of the remote libSQL database (secret)'),
   CTS_EXCHANGE_BASE_URL: optionalText
-    .refine((v) => v === undefined || URL.canParse(v), 'expected an http(s) URL')
+    .refine((v) => v === undefined || (/^https?:\/\//i.test(v) && URL.canParse(v)), 'expected an http(s) URL')
     .describe('Sends every exchange request to <url>/<exchange> (the simulator)'),
   CTS_LIMITER_LOCATION: z
     .enum(['wnam', 'enam', 'sam', 'weur', 'eeur', 'apac', 'oc', 'afr', 'me'])
