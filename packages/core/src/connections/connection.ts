@@ -58,6 +58,22 @@ export interface ConnectionFilter {
   state?: ConnectionState;
 }
 
+/** Whether `record` passes `filter` (an absent field matches all): what ConnectionRepo.list filters on. */
+export function matchesConnectionFilter(record: ConnectionRecord, filter: ConnectionFilter): boolean {
+  return (
+    (filter.exchange === undefined || record.exchange === filter.exchange) &&
+    (filter.apiType === undefined || record.api_type === filter.apiType) &&
+    (filter.enabled === undefined || record.is_enabled === filter.enabled) &&
+    (filter.active === undefined || record.is_active === filter.active) &&
+    (filter.state === undefined || record.state === filter.state)
+  );
+}
+
+/** ConnectionRepo.list's order: created_at, then id. A sort comparator. */
+export function compareConnectionsByCreation(a: ConnectionRecord, b: ConnectionRecord): number {
+  return a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /** Masks an API key for display: first 4 and last 4 characters (fewer for short keys). */
 export function maskApiKey(apiKey: string): string {
   if (apiKey.length <= 8) return `${apiKey.slice(0, 1)}…${apiKey.slice(-1)}`;

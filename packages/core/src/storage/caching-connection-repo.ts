@@ -1,4 +1,9 @@
-import type { ConnectionFilter, ConnectionRecord } from '../connections/connection.ts';
+import {
+  type ConnectionFilter,
+  type ConnectionRecord,
+  compareConnectionsByCreation,
+  matchesConnectionFilter,
+} from '../connections/connection.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import type { EncryptedBlob } from './encrypted-blob.ts';
 import { type ConnectionRepo, type ConnectionWrite, type Storage, VersionConflictError } from './ports.ts';
@@ -16,20 +21,6 @@ export interface ConnectionCacheOptions {
 
 /** Lists kept per filter between two writes; past this many distinct filters the memo starts over. */
 const MAX_LISTS = 64;
-
-function matches(r: ConnectionRecord, f: ConnectionFilter): boolean {
-  return (
-    (f.exchange === undefined || r.exchange === f.exchange) &&
-    (f.apiType === undefined || r.api_type === f.apiType) &&
-    (f.enabled === undefined || r.is_enabled === f.enabled) &&
-    (f.active === undefined || r.is_active === f.active) &&
-    (f.state === undefined || r.state === f.state)
-  );
-}
-
-function byCreation(a: ConnectionRecord, b: ConnectionRecord): number {
-  return a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 function freeze(record: ConnectionRecord): ConnectionRecord {
   if (record.last_error) Object.freeze(record.last_error);
@@ -101,8 +92,10 @@ export class CachingConnectionRepo implements ConnectionRepo {
     const key = `${filter.exchange}|${filter.apiType}|${filter.enabled}|${filter.active}|${filter.state}`;
     const memo = this.#lists.get(key);
     if (memo) return memo;
-    this.#sorted ??= [...(this.#records ?? []).values()].sort(byCreation);
-    const list = Object.freeze(this.#sorted.filter((r) => matches(r, filter))) as ConnectionRecord[];
+    this.#sorted ??= [...(this.#records ?? []).values()].sort(compareConnectionsByCreation);
+    const list = Object.freeze(
+      this.#sorted.filter((r) => matchesConnectionFilter(r, filter)),
+    ) as ConnectionRecord[];
     if (this.#lists.size >= MAX_LISTS) this.#lists.clear();
     this.#lists.set(key, list);
     return list;

@@ -1,4 +1,9 @@
-import type { ConnectionFilter, ConnectionRecord } from '../../connections/connection.ts';
+import {
+  type ConnectionFilter,
+  type ConnectionRecord,
+  compareConnectionsByCreation,
+  matchesConnectionFilter,
+} from '../../connections/connection.ts';
 import type { EncryptedBlob } from '../encrypted-blob.ts';
 import { type ConnectionRepo, type ConnectionWrite, VersionConflictError } from '../ports.ts';
 
@@ -11,16 +16,6 @@ function derive(record: ConnectionRecord): ConnectionRecord {
   record.is_enabled = record.state !== 'disabled';
   record.is_active = record.state === 'active';
   return record;
-}
-
-function matches(r: ConnectionRecord, f: ConnectionFilter): boolean {
-  return (
-    (f.exchange === undefined || r.exchange === f.exchange) &&
-    (f.apiType === undefined || r.api_type === f.apiType) &&
-    (f.enabled === undefined || r.is_enabled === f.enabled) &&
-    (f.active === undefined || r.is_active === f.active) &&
-    (f.state === undefined || r.state === f.state)
-  );
 }
 
 /** Connections in a Map; returns copies so callers never share stored objects. */
@@ -61,8 +56,8 @@ export class MemoryConnectionRepo implements ConnectionRepo {
   async list(filter: ConnectionFilter = {}): Promise<ConnectionRecord[]> {
     const out: ConnectionRecord[] = [];
     for (const row of this.#rows.values())
-      if (matches(row.record, filter)) out.push(structuredClone(row.record));
-    return out.sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      if (matchesConnectionFilter(row.record, filter)) out.push(structuredClone(row.record));
+    return out.sort(compareConnectionsByCreation);
   }
 
   async update(
