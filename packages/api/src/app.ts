@@ -17,6 +17,15 @@ import { API_ROUTES } from './routes/index.ts';
 const DOCS_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
+/** The one error body (`errorBodySchema`): `{ success: false, error: { code, message, …, requestId } }`. */
+function errorReply(
+  c: Context<ApiEnv>,
+  status: number,
+  error: { code: string; message: string; field?: string; rule?: string; hint?: string },
+): Response {
+  return c.json({ success: false, error: { ...error, requestId: c.get('requestId') } }, status as 400);
+}
+
 /**
  * The CTS REST API as a Hono app: the seed's eight endpoints and the rest (see routes/index.ts), bearer-JWT
  * auth, zod validation, one error shape, OpenAPI at /api/openapi.json, docs at /api/docs, metrics at /metrics.
@@ -30,6 +39,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   if (typeof deps.jwtSecret !== 'string' || deps.jwtSecret.length < 32)
     throw new TypeError('jwtSecret: expected a string of at least 32 characters');
   const logger = deps.logger ?? noopLogger;
+  const bodyLimitBytes = deps.bodyLimitBytes ?? 64 * 1024;
   const registry = deps.metrics ?? new MetricsRegistry();
   const app = new Hono<ApiEnv>();
 
@@ -39,19 +49,12 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   app.use(
     '/api/*',
     bodyLimit({
-      maxSize: deps.bodyLimitBytes ?? 64 * 1024,
+      maxSize: bodyLimitBytes,
       onError: (c) =>
-        c.json(
-          {
-            success: false,
-            error: {
-              code: 'payload_too_large',
-              message: `The request body is larger than ${deps.bodyLimitBytes ?? 64 * 1024} bytes`,
-              requestId: c.get('requestId'),
-            },
-          },
-          413,
-        ),
+        errorReply(c, 413, {
+          code: 'payload_too_large',
+          message: `The request body is larger than ${bodyLimitBytes} bytes`,
+        }),
     }),
   );
 
@@ -65,33 +68,16 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
         error: err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown',
         stack: err instanceof Error ? err.stack?.split('\n').slice(1, 6).join(' | ') : undefined,
       });
-    return c.json(
-      {
-        success: false,
-        error: {
-          code: mapped.code,
-          message: mapped.message,
-          ...(mapped.field !== undefined ? { field: mapped.field } : {}),
-          ...(mapped.rule !== undefined ? { rule: mapped.rule } : {}),
-          ...(mapped.hint !== undefined ? { hint: mapped.hint } : {}),
-          requestId: rid,
-        },
-      },
-      mapped.status as 400,
-    );
+    return errorReply(c, mapped.status, {
+      code: mapped.code,
+      message: mapped.message,
+      ...(mapped.field !== undefined ? { field: mapped.field } : {}),
+      ...(mapped.rule !== undefined ? { rule: mapped.rule } : {}),
+      ...(mapped.hint !== undefined ? { hint: mapped.hint } : {}),
+    });
   });
   app.notFound((c) =>
-    c.json(
-      {
-        success: false,
-        error: {
-          code: 'route_not_found',
-          message: `No route ${c.req.method} ${c.req.path}`,
-          requestId: c.get('requestId'),
-        },
-      },
-      404,
-    ),
+    errorReply(c, 404, { code: 'route_not_found', message: `No route ${c.req.method} ${c.req.path}` }),
   );
 
   const routeDeps: ApiDeps = {

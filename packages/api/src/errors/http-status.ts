@@ -30,7 +30,10 @@ export interface HttpError {
   expected: boolean;
 }
 
-/** Status for our CtsError codes when one reaches the edge (a balance call, a limiter refusal). */
+/**
+ * Status for our CtsError codes when one reaches the edge (a balance call, a limiter refusal). Any other code,
+ * `auth.*` included (the exchange refused the stored key, not the caller), is 502: the upstream failed.
+ */
 const CTS_STATUS: Record<string, number> = {
   rate_limited: 429,
   banned: 429,
@@ -45,11 +48,6 @@ const CTS_STATUS: Record<string, number> = {
   not_supported: 400,
   aborted: 503,
 };
-
-function ctsStatus(code: string): number {
-  if (code.startsWith('auth.')) return 502;
-  return CTS_STATUS[code] ?? 502;
-}
 
 /** Maps anything thrown to a status and a body that carries nothing secret. */
 export function toHttpError(err: unknown): HttpError {
@@ -84,7 +82,7 @@ export function toHttpError(err: unknown): HttpError {
     return { status: 415, code: 'unsupported_media_type', message: err.message, expected: true };
   if (err instanceof CtsError)
     return {
-      status: ctsStatus(err.code),
+      status: CTS_STATUS[err.code] ?? 502,
       code: err.code,
       message: err.message,
       hint: err.hint,
