@@ -28,5 +28,3 @@ export const errorBodySchema = z
     }),
   })
   .describe('Every error reply');
-
-export const okSchema = z.object({ success: z.literal(true) });
