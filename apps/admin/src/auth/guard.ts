@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ResolvedAdminOptions } from '../options.ts';
 import type { AdminEnv } from '../routes/env.ts';
-import { refuse } from '../routes/respond.ts';
+import { isHtmx, refuse } from '../routes/respond.ts';
 import { constantTimeEqual } from './constant-time.ts';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 import type { SessionCodec } from './session.ts';
@@ -20,7 +20,7 @@ export function sessionGuard(
     const session = await (await codec).read(readCookie(c, options, SESSION_COOKIE));
     if (!session) {
       const login = `${options.basePath}/login`;
-      if (c.req.header('hx-request') === 'true') return c.body(null, 401, { 'HX-Redirect': login });
+      if (isHtmx(c)) return c.body(null, 401, { 'HX-Redirect': login });
       if (!SAFE_METHODS.has(c.req.method)) return c.text('Sign in first.', 401);
       const path = new URL(c.req.url).pathname;
       return c.redirect(`${login}?next=${encodeURIComponent(path)}`, 303);
