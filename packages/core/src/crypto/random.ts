@@ -4,8 +4,3 @@ import { toHex } from './encoding.ts';
 export function randomHex(bytes: number): string {
   return toHex(crypto.getRandomValues(new Uint8Array(bytes)));
 }
-
-/** A random UUID v4. */
-export function randomId(): string {
-  return crypto.randomUUID();
-}
