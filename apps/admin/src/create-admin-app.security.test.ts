@@ -1,4 +1,4 @@
-import { createApp, issueToken } from '@cts/api';
+import { createApp, issueToken, MAX_BATCH_IDS } from '@cts/api';
 import { ConnectionCoordinator, CredentialVault, generateMasterKey } from '@cts/core';
 import { createMemoryStorage } from '@cts/core/storage/memory';
 import { Hono } from 'hono';
@@ -172,6 +172,23 @@ describe('createAdminApp security', () => {
     const refused = await post(viewer.cookie, { _csrf: viewer.csrf });
     expect(refused.status).toBe(403);
     expect(await refused.text()).toMatch(/viewer/);
+  });
+
+  it('refuses a batch of more connections than the API allows (MAX_BATCH_IDS), before starting anything', async () => {
+    const app = host();
+    const admin = await signIn(app);
+    const body = new URLSearchParams({ _csrf: admin.csrf });
+    for (let i = 0; i <= MAX_BATCH_IDS; i++) body.append('ids', `id-${i}`);
+    const res = await app.request('/admin/batches', {
+      method: 'POST',
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain(
+      `at most ${MAX_BATCH_IDS} connections; ${MAX_BATCH_IDS + 1} were chosen`,
+    );
+    expect(coordinator.queueStatus().queueLength).toBe(0);
   });
 
   it('answers with full paths when @cts/api mounts it, and at basePath when routed', async () => {

@@ -1,3 +1,4 @@
+import { MAX_BATCH_IDS } from '@cts/api';
 import { Hono } from 'hono';
 import type { ResolvedAdminOptions } from '../options.ts';
 import { batchPanel, isTerminal } from '../views/batch-panel.ts';
@@ -7,9 +8,6 @@ import type { AdminEnv } from './env.ts';
 import { describeError } from './errors.ts';
 import { healthMap } from './health-map.ts';
 import { refuse } from './respond.ts';
-
-/** The seed's maximum batch size. */
-export const MAX_BATCH = 50;
 
 /** POST /batches starts a batch test of the checked connections; GET /batches/:id is polled for progress. */
 export function batchRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> {
@@ -24,8 +22,8 @@ export function batchRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> {
       ...new Set((Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string')),
     ];
     if (ids.length === 0) return refuse(c, 422, 'Choose at least one connection to test.');
-    if (ids.length > MAX_BATCH)
-      return refuse(c, 422, `A batch takes at most ${MAX_BATCH} connections; ${ids.length} were chosen.`);
+    if (ids.length > MAX_BATCH_IDS)
+      return refuse(c, 422, `A batch takes at most ${MAX_BATCH_IDS} connections; ${ids.length} were chosen.`);
     try {
       const job = await coordinator.startBatch(ids, { type: 'test' });
       const view = await coordinator.getBatch(job.id);
