@@ -155,8 +155,8 @@ export class ConnectionCoordinator implements Coordinator {
   }
 
   /**
-   * enable (disabled/error → testing, then tested), disable, pause, resume. An operator's pause or resume resets
-   * the breaker. Throws InvalidTransitionError for a move the state machine refuses.
+   * enable (disabled/error → testing, then tested), disable, pause, resume. An operator's pause, resume or disable
+   * resets the breaker and cancels a pending probe. Throws InvalidTransitionError for a move the state machine refuses.
    */
   async applyAction(
     id: string,
