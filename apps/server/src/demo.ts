@@ -12,6 +12,7 @@ import { serve } from '@hono/node-server';
 import { buildServer } from './deps.ts';
 import { loadEnv } from './env.ts';
 import { onShutdown } from './lifecycle.ts';
+import { resolveSecrets } from './secrets.ts';
 
 const env = loadEnv();
 const sim = await startSimulatorServer({ port: 0 });
@@ -36,7 +37,7 @@ await new Promise<void>((resolve) => {
 const base = `http://${env.HOST}:${(server.address() as AddressInfo).port}`;
 console.log('Creating and testing demo connections on every exchange...');
 const token = await issueToken({
-  secret: (await import('./secrets.ts')).resolveSecrets({
+  secret: resolveSecrets({
     dataDir: env.CTS_DATA_DIR,
     masterKey: env.CTS_MASTER_KEY,
     jwtSecret: env.CTS_JWT_SECRET,
