@@ -30,6 +30,14 @@ const fields = {
   is_testnet: z.boolean().describe("Use the exchange's testnet (or demo) environment. @default false"),
 };
 
+/** A conditional write: the version the client read (optimistic concurrency). */
+const versionSchema = z
+  .number()
+  .int()
+  .min(1)
+  .optional()
+  .describe('The version you read; a stale one is refused (409)');
+
 /** POST /api/settings/connections: the seed's body, checked against the API-type matrix. */
 export const createConnectionSchema = z
   .strictObject({
@@ -77,12 +85,7 @@ export const updateConnectionSchema = z
     margin_type: fields.margin_type.optional(),
     position_mode: fields.position_mode.optional(),
     is_testnet: fields.is_testnet.optional(),
-    version: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .describe('The version you read; a stale one is refused (409)'),
+    version: versionSchema,
   })
   .refine((body) => Object.keys(body).some((k) => k !== 'version'), {
     message: 'send at least one field to change',
@@ -93,11 +96,6 @@ export type UpdateConnectionBody = z.infer<typeof updateConnectionSchema>;
 /** Body of the state actions (enable, disable, pause, resume); may be empty. */
 export const actionBodySchema = z
   .strictObject({
-    version: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .describe('The version you read; a stale one is refused (409)'),
+    version: versionSchema,
   })
   .describe('Optional conditional-write version');
