@@ -1,13 +1,13 @@
-import { ManualClock } from '@cts/testkit';
-import { describe, expect, it } from 'vitest';
-import { createConnector } from '../create-connector.ts';
 import {
   createScriptedFetch,
   jsonReply,
+  ManualClock,
   type ScriptedReply,
   scriptedConnector,
   settleWithClock,
-} from '../shared/scripted-fetch.ts';
+} from '@cts/testkit';
+import { describe, expect, it } from 'vitest';
+import { createConnector } from '../create-connector.ts';
 import type { ConnectorOptions } from '../types.ts';
 import { createBingxConnector } from './bingx-connector.ts';
 import { bingxSignature } from './signer.ts';

@@ -1,14 +1,8 @@
-import { ManualClock } from '@cts/testkit';
+import { jsonReply, ManualClock, type ScriptedReply, scriptedConnector, settleWithClock } from '@cts/testkit';
 import { describe, expect, it } from 'vitest';
 import { hmacSha256Base64 } from '../../crypto/hmac.ts';
 import { CtsError } from '../../errors/cts-error.ts';
 import { createConnector } from '../create-connector.ts';
-import {
-  jsonReply,
-  type ScriptedReply,
-  scriptedConnector,
-  settleWithClock,
-} from '../shared/scripted-fetch.ts';
 import type { ConnectorOptions } from '../types.ts';
 import { createOkxConnector } from './okx-connector.ts';
 

@@ -1,14 +1,14 @@
 import { createHmac } from 'node:crypto';
-import { ManualClock } from '@cts/testkit';
-import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../ports/logger.ts';
-import { createConnector } from '../create-connector.ts';
 import {
   createScriptedFetch,
   jsonReply,
+  ManualClock,
   type RecordedRequest,
   settleWithClock,
-} from '../shared/scripted-fetch.ts';
+} from '@cts/testkit';
+import { describe, expect, it } from 'vitest';
+import type { Logger } from '../../ports/logger.ts';
+import { createConnector } from '../create-connector.ts';
 import type { ConnectorOptions } from '../types.ts';
 import { createOrangexConnector } from './orangex-connector.ts';
 

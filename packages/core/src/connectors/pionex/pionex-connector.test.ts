@@ -1,14 +1,14 @@
 import { createHmac } from 'node:crypto';
-import { ManualClock } from '@cts/testkit';
-import { describe, expect, it } from 'vitest';
-import { createConnector } from '../create-connector.ts';
 import {
   createScriptedFetch,
   jsonReply,
+  ManualClock,
   type ScriptedReply,
   scriptedConnector,
   settleWithClock,
-} from '../shared/scripted-fetch.ts';
+} from '@cts/testkit';
+import { describe, expect, it } from 'vitest';
+import { createConnector } from '../create-connector.ts';
 import type { ConnectorOptions } from '../types.ts';
 import { createPionexConnector } from './pionex-connector.ts';
 

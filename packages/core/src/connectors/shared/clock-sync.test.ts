@@ -1,9 +1,8 @@
-import { ManualClock } from '@cts/testkit';
+import { createScriptedFetch, jsonReply, ManualClock, type RecordedRequest } from '@cts/testkit';
 import { describe, expect, it } from 'vitest';
 import { createConnector } from '../create-connector.ts';
 import type { ConnectorOptions } from '../types.ts';
 import { ClockOffsetCache } from './clock-offset-cache.ts';
-import { createScriptedFetch, jsonReply, type RecordedRequest } from './scripted-fetch.ts';
 
 const START = Date.UTC(2026, 0, 27, 10, 0, 0);
 const SERVER_AHEAD_MS = 3000;

@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { ManualClock } from '@cts/testkit';
+import { createScriptedFetch, jsonReply, ManualClock } from '@cts/testkit';
 import { describe, expect, it } from 'vitest';
 import { BINANCE_LISTEN_TOKEN_RENEW_MS } from '../binance/ws-margin-stream.ts';
 import { pionexFuturesLogin } from '../pionex/ws-futures-stream.ts';
 import type { ConnectorOptions } from '../types.ts';
-import { createScriptedFetch, jsonReply } from './scripted-fetch.ts';
 import { createStreamProtocol } from './ws-streams.ts';
 
 // The product streams beside each exchange's default one: BingX spot, Pionex futures, Binance margin.

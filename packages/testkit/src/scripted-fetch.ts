@@ -1,6 +1,5 @@
-import type { Clock } from '../../ports/clock.ts';
-import type { FetchLike } from '../../ports/fetch.ts';
-import type { Connector, ConnectorOptions } from '../types.ts';
+import type { Connector, ConnectorOptions } from '@cts/core/connectors';
+import type { Clock, FetchLike } from '@cts/core/ports';
 
 /** One request a scripted fetch received, with its body read as text. */
 export interface RecordedRequest {
