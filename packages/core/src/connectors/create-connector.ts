@@ -9,9 +9,8 @@ import { resolveOptions } from './shared/options.ts';
 import { withStreamTest } from './shared/ws-streams.ts';
 import type { Connector, ConnectorOptions } from './types.ts';
 
-/** Each exchange's connector factory; options arrive validated. */
-const FACTORIES: Partial<Record<ExchangeId, (options: ConnectorOptions) => Connector>> = {
-  // Each exchange folder registers its factory here, e.g. `bybit: createBybitConnector`.
+/** Each exchange's connector factory (a full Record: the type checker wants one per exchange); options arrive validated. */
+const FACTORIES: Record<ExchangeId, (options: ConnectorOptions) => Connector> = {
   bingx: createBingxConnector,
   binance: createBinanceConnector,
   bybit: createBybitConnector,
@@ -29,8 +28,6 @@ const FACTORIES: Partial<Record<ExchangeId, (options: ConnectorOptions) => Conne
  */
 export function createConnector(options: ConnectorOptions): Connector {
   const resolved = resolveOptions(options);
-  const factory = FACTORIES[resolved.exchange];
-  if (!factory) throw new TypeError(`exchange: no connector is registered for ${resolved.exchange}`);
-  const connector = factory(options);
+  const connector = FACTORIES[resolved.exchange](options);
   return resolved.apiType === 'websocket' ? withStreamTest(connector, options) : connector;
 }

@@ -1,5 +1,6 @@
 import {
   API_TYPE_MATRIX,
+  API_TYPES,
   ENVIRONMENTS,
   type Environment,
   EXCHANGES,
@@ -33,9 +34,7 @@ export function resolveOptions(options: ConnectorOptions): ResolvedOptions {
   if (!isExchangeId(exchange))
     throw new TypeError(`exchange: expected one of ${EXCHANGES.join(', ')}, got ${JSON.stringify(exchange)}`);
   if (!isApiType(apiType))
-    throw new TypeError(
-      `apiType: expected one of rest, websocket, unified, perpetual_futures, spot, margin, got ${JSON.stringify(apiType)}`,
-    );
+    throw new TypeError(`apiType: expected one of ${API_TYPES.join(', ')}, got ${JSON.stringify(apiType)}`);
   if (!supportsApiType(exchange, apiType)) {
     throw new TypeError(
       `apiType: ${exchange} does not support ${apiType} (supported: ${API_TYPE_MATRIX[exchange].join(', ')})`,
