@@ -44,6 +44,14 @@ describe('connections (errors)', () => {
       body: { api_type: 'options' },
     });
     expectError(patch, 400, 'validation_failed', 'api_type');
+    const pionex = (await h.create({ ...(await h.account('pionex')), enabled: false })).json.connection;
+    const moved = await h.request('PATCH', `/api/settings/connections/${pionex.id}`, {
+      body: { api_type: 'margin' },
+    });
+    expectError(moved, 400, 'validation_failed', 'api_type');
+    expect(moved.json.error.rule).toContain('pionex supports');
+    const after = await h.request('GET', `/api/settings/connections/${pionex.id}`);
+    expect(after.json.connection).toMatchObject({ api_type: 'spot', version: pionex.version });
   });
 
   it('answers 400 for an OKX connection without a passphrase', async () => {

@@ -1,4 +1,3 @@
-import { API_TYPE_MATRIX, supportsApiType, ValidationError } from '@cts/core';
 import { defineRoute } from '../../route.ts';
 import { idParamSchema } from '../../schemas/common.ts';
 import { connectionReplySchema } from '../../schemas/connection.ts';
@@ -20,15 +19,8 @@ export const updateConnectionRoute = defineRoute(
       ...errorResponses(...WRITE_ERRORS, 404, 409),
     },
   },
+  // The coordinator checks the patched connection as a whole (API-type matrix included) before it writes anything.
   async (c, { params, body }, deps) => {
-    if (body.api_type !== undefined) {
-      const current = await deps.coordinator.getConnection(params.id);
-      if (!supportsApiType(current.exchange, body.api_type))
-        throw new ValidationError(
-          'api_type',
-          `${current.exchange} supports ${API_TYPE_MATRIX[current.exchange].join(', ')} (API type matrix)`,
-        );
-    }
     const connection = await deps.coordinator.updateConnection(params.id, body);
     return c.json({ success: true, connection });
   },
