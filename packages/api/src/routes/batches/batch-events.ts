@@ -8,20 +8,22 @@ const FINISHED = new Set(['completed', 'interrupted', 'cancelled']);
 
 /**
  * GET …/batches/:id/events: Server-Sent Events. First `snapshot` (the status so far), then one `task` event per
- * finished task and a final `done` with the seed's summary; the stream then ends. Bounded by sseMaxMs.
+ * finished task and a final `done` with the seed's summary; the stream then ends. A batch that had already finished
+ * (or finished with no event seen, e.g. interrupted) ends with `end` ({status}) instead. Bounded by sseMaxMs.
  */
 export const batchEventsRoute = defineRoute(
   {
     method: 'get',
     path: '/api/settings/connections/batches/:id/events',
     operationId: 'batchEvents',
-    summary: "A batch's progress as a Server-Sent Events stream (snapshot, task…, done)",
+    summary: "A batch's progress as a Server-Sent Events stream (snapshot, task…, done — or end)",
     tag: 'batches',
     access: 'viewer',
     params: idParamSchema,
     responses: {
       200: {
-        description: 'text/event-stream of snapshot, task and done events',
+        description:
+          'text/event-stream: snapshot, then task events and done (the summary); end ({status}) instead when the batch had already finished',
         contentType: 'text/event-stream',
       },
       ...errorResponses(...READ_ERRORS, 404),
