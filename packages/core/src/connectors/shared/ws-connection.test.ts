@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { ManualClock } from '@cts/testkit';
+import { flushMicrotasks, ManualClock } from '@cts/testkit';
 import { describe, expect, it } from 'vitest';
 import { CtsError } from '../../errors/cts-error.ts';
 import {
@@ -32,10 +32,6 @@ class FakeSocket implements WebSocketLike {
     this.readyState = 2;
   }
 }
-
-const flush = async () => {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-};
 
 describe('WsConnection', () => {
   it('opens, reads text and binary frames in order, and reports the close', async () => {
@@ -93,7 +89,7 @@ describe('WsConnection', () => {
     const clock = new ManualClock();
     const socket = new FakeSocket();
     const opening = WsConnection.open(() => socket, 'ws://x', clock, 1000).catch((e: unknown) => e);
-    await flush(); // socket events come from the event loop, after open() has attached its listeners
+    await flushMicrotasks(); // socket events come from the event loop, after open() has attached its listeners
     socket.emit('error');
     socket.emit('close', { code: 1006, reason: '' });
     expect(await opening).toMatchObject({
@@ -139,7 +135,7 @@ describe('WsConnection', () => {
     const c = await WsConnection.open(() => socket, 'ws://x', new ManualClock(), 1000);
     socket.emit('message', { data: 'a' });
     socket.emit('message', { data: 'b' });
-    await flush();
+    await flushMicrotasks();
     expect(c.takeBuffered()).toEqual(['a', 'b']);
     expect(c.takeBuffered()).toEqual([]);
   });
