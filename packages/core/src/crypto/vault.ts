@@ -153,11 +153,6 @@ export class CredentialVault {
   needsRotation(blob: EncryptedBlob): boolean {
     return blob.keyId !== this.currentKeyId;
   }
-
-  /** Whether the vault holds the key that sealed `blob`. */
-  canOpen(blob: EncryptedBlob): boolean {
-    return this.#keys.has(blob.keyId);
-  }
 }
 
 /** A new random 32-byte master key, base64 (for CTS_MASTER_KEY). */
