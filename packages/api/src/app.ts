@@ -86,16 +86,23 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   };
   for (const route of API_ROUTES) route.register(app, routeDeps);
 
-  const document = buildOpenApiDocument(API_ROUTES, { version: deps.version });
-  const docsHtml = renderDocsPage(document);
+  // Built on first request, not at start: generating it costs tens of ms (a Worker isolate's cold start pays that).
+  let docs: { document: ReturnType<typeof buildOpenApiDocument>; html: string } | undefined;
+  const docsOf = () => {
+    if (!docs) {
+      const document = buildOpenApiDocument(API_ROUTES, { version: deps.version });
+      docs = { document, html: renderDocsPage(document) };
+    }
+    return docs;
+  };
   app.get('/api/openapi.json', (c) => {
     c.set('route', '/api/openapi.json');
-    return c.json(document);
+    return c.json(docsOf().document);
   });
   app.get('/api/docs', (c) => {
     c.set('route', '/api/docs');
     c.header('Content-Security-Policy', DOCS_CSP);
-    return c.html(docsHtml);
+    return c.html(docsOf().html);
   });
   app.get('/metrics', async (c) => {
     c.set('route', '/metrics');
