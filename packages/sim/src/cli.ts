@@ -3,7 +3,7 @@
  * [--demo-file path] [--trust-proxy]`. Binds 127.0.0.1. With --demo, seeds one account per exchange and
  * environment, writes their credentials to the demo file (mode 600) and prints only their ids.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,8 +47,12 @@ if (values.demo) {
       if (exchange === 'okx')
         accounts.push(await server.simulator.createAccount({ exchange, environment: 'demo' }));
     }
+  // `mode` applies only to a file being created: an earlier demo file (perhaps world-readable) is removed first,
+  // and 'wx' refuses to write through anything recreated in between.
+  rmSync(values['demo-file'], { force: true });
   writeFileSync(values['demo-file'], `${JSON.stringify({ baseUrl: server.url, accounts }, null, 2)}\n`, {
     mode: 0o600,
+    flag: 'wx',
   });
   for (const a of accounts) console.log(`demo account ${a.id} (${a.exchange} ${a.environment})`);
   console.log(`demo credentials written to ${values['demo-file']}`);
