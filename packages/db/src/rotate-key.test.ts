@@ -168,6 +168,20 @@ describe('rotate-key CLI', () => {
     ]);
   });
 
+  it("opens the server's CTS_DATABASE_URL when --db is not given", async () => {
+    const url = tmp.url('server.db');
+    const { client, storage } = await openStorage(url);
+    await seed(storage, await CredentialVault.fromKeys({ current: K1 }), 1);
+    client.close();
+    const res = run([], {
+      CTS_MASTER_KEY: `${K2.id}:${K2.key}`,
+      CTS_PREVIOUS_MASTER_KEYS: `${K1.id}:${K1.key}`,
+      CTS_DATABASE_URL: url,
+    });
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toContain(`${url}: 1 credential blob(s); re-encrypted 1 under key "k2"`);
+  });
+
   it('exits 2 naming the variable when the key is malformed, and 1 when a blob cannot be opened', async () => {
     const bad = run(['--db', tmp.url('x.db')], { CTS_MASTER_KEY: 'k:c2hvcnQ=' });
     expect(bad.status).toBe(2);

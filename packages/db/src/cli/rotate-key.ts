@@ -4,7 +4,8 @@
  *   CTS_MASTER_KEY=new:<base64> CTS_PREVIOUS_MASTER_KEYS=old:<base64> \
  *     node packages/db/src/cli/rotate-key.ts --db file:./data/cts.db [--dry-run]
  *
- * CTS_DB_AUTH_TOKEN is used for a remote libsql:// URL. Keys and tokens are never printed.
+ * Without --db it opens the server's CTS_DATABASE_URL (default file:./data/cts.db); CTS_DATABASE_AUTH_TOKEN (or
+ * CTS_DB_AUTH_TOKEN) is used for a remote libsql:// URL. Keys and tokens are never printed.
  * Exit status: 0 done, 1 some blobs could not be opened, 2 bad usage or configuration.
  */
 import { parseArgs } from 'node:util';
@@ -49,8 +50,10 @@ async function main(): Promise<number> {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
-  const url = values.db ?? process.env.CTS_DB_URL ?? DEFAULT_DB_URL;
-  const client = createLibsqlClient(url, process.env.CTS_DB_AUTH_TOKEN || undefined);
+  // The server's variable names first, so that the CLI run beside the server opens the server's database.
+  const env = process.env;
+  const url = values.db ?? (env.CTS_DATABASE_URL || env.CTS_DB_URL || DEFAULT_DB_URL);
+  const client = createLibsqlClient(url, env.CTS_DATABASE_AUTH_TOKEN || env.CTS_DB_AUTH_TOKEN || undefined);
   try {
     const db = createDb(client);
     await migrate(db);
