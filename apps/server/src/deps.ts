@@ -26,6 +26,8 @@ import { loggingConnectorFactory } from './task-log.ts';
 export interface CtsConfig {
   /** libSQL URL (`file:…`, `:memory:`, `libsql://…`), or `memory` for core's in-memory storage (benches, demos). */
   databaseUrl: string;
+  /** Auth token of a remote libSQL database. @default none */
+  databaseAuthToken?: string;
   /** `id:base64` (or bare base64) 32-byte master key. */
   masterKey: string;
   previousMasterKeys?: string;
@@ -66,9 +68,12 @@ export interface Cts {
   close(): Promise<void>;
 }
 
-async function openStorage(url: string): Promise<{ storage: Storage; close: () => void }> {
+async function openStorage(
+  url: string,
+  authToken?: string,
+): Promise<{ storage: Storage; close: () => void }> {
   if (url === 'memory') return { storage: createMemoryStorage(), close: () => {} };
-  const client = createLibsqlClient(url);
+  const client = createLibsqlClient(url, authToken);
   const db = createDb(client);
   await migrate(db);
   return { storage: createLibsqlStorage(db), close: () => client.close() };
@@ -83,7 +88,7 @@ function cacheFor(config: CtsConfig): false | { maxAgeMs?: number } {
 /** Builds the whole system from explicit configuration (no environment access). */
 export async function createCts(config: CtsConfig): Promise<Cts> {
   const logger = config.logger ?? createJsonLogger({ bindings: { service: 'cts' } });
-  const opened = await openStorage(config.databaseUrl);
+  const opened = await openStorage(config.databaseUrl, config.databaseAuthToken);
   const cache = cacheFor(config);
   const storage = cache ? cacheConnections(opened.storage, cache) : opened.storage;
   const closeStorage = opened.close;
@@ -152,6 +157,7 @@ export async function buildServer(
   const logger = createJsonLogger({ level: env.CTS_LOG_LEVEL, bindings: { service: 'cts' } });
   const cts = await createCts({
     databaseUrl: env.CTS_DATABASE_URL,
+    databaseAuthToken: env.CTS_DATABASE_AUTH_TOKEN,
     masterKey: secrets.masterKey,
     previousMasterKeys: env.CTS_PREVIOUS_MASTER_KEYS,
     jwtSecret: secrets.jwtSecret,

@@ -10,11 +10,13 @@ describe('loadEnv', () => {
       CTS_DATABASE_URL: 'file:./data/cts.db',
       CTS_DATA_DIR: './data',
     });
-    expect([env.CTS_MASTER_KEY, env.CTS_JWT_SECRET, env.CTS_EXCHANGE_BASE_URL]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect([
+      env.CTS_MASTER_KEY,
+      env.CTS_JWT_SECRET,
+      env.CTS_EXCHANGE_BASE_URL,
+      env.CTS_DATABASE_AUTH_TOKEN,
+    ]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(loadEnv({ CTS_DATABASE_AUTH_TOKEN: ' tok ' }).CTS_DATABASE_AUTH_TOKEN).toBe('tok');
   });
 
   it('names each bad variable and its rule, without echoing values', () => {

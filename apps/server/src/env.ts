@@ -21,6 +21,7 @@ export const envSchema = z.object({
     .min(1)
     .default('file:./data/cts.db')
     .describe('libSQL URL: file:…, :memory:, libsql://… @default file:./data/cts.db'),
+  CTS_DATABASE_AUTH_TOKEN: optionalText.describe('Token of a remote libSQL database (libsql://…)'),
   CTS_DATA_DIR: z.string().min(1).default('./data').describe('Where generated secrets live. @default ./data'),
   CTS_MASTER_KEY: optionalText.describe('id:base64 32-byte key; generated into the data dir when absent'),
   CTS_PREVIOUS_MASTER_KEYS: optionalText.describe('Comma-separated older keys, for rotation'),
