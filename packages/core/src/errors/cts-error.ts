@@ -69,6 +69,16 @@ export function toCtsError(err: unknown): CtsError {
     return new CtsError('aborted', 'The request was cancelled', { cause: err });
   }
   if (err instanceof TypeError)
-    return new CtsError('network', `Network error: ${err.message}`, { cause: err });
-  return new CtsError('exchange', err instanceof Error ? err.message : String(err), { cause: err });
+    return new CtsError('network', `Network error: ${withoutQueries(err.message)}`, { cause: err });
+  return new CtsError('exchange', withoutQueries(err instanceof Error ? err.message : String(err)), {
+    cause: err,
+  });
+}
+
+/**
+ * Runtimes may quote the request URL in a network error; its query can hold a signature, a listenKey or a key.
+ * Keeps scheme, host and path, drops every query string.
+ */
+export function withoutQueries(message: string): string {
+  return message.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s'"?]*)\?[^\s'"]*/gi, '$1?…');
 }
