@@ -3,6 +3,7 @@
  * and the LimiterObject Durable Object class. Configuration: wrangler.jsonc and README.md.
  */
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
+import { withoutQueries } from '@cts/core/errors';
 import { runCronTick } from './cron.ts';
 import { whenIdle } from './drain.ts';
 import type { Bindings } from './env.ts';
@@ -17,7 +18,10 @@ export default {
     try {
       system = await workerSystem(bindings);
     } catch (err) {
-      console.error(JSON.stringify({ level: 'error', msg: 'worker start failed', error: String(err) }));
+      // withoutQueries: a libSQL URL's ?authToken= quoted in the error never reaches the log.
+      console.error(
+        JSON.stringify({ level: 'error', msg: 'worker start failed', error: withoutQueries(String(err)) }),
+      );
       return Response.json(
         {
           success: false,
