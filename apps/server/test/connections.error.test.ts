@@ -15,6 +15,8 @@ function expectError(res: { status: number; json: Json }, status: number, code: 
   expect(res.json.success).toBe(false);
   expect(res.json.error.code).toBe(code);
   expect(res.json.error.requestId).toMatch(/\S+/);
+  // A client's mistake does not go away by retrying the same request.
+  expect(res.json.error.retryable).toBe(false);
   if (field !== undefined) expect(res.json.error.field).toBe(field);
 }
 

@@ -17,13 +17,18 @@ import { API_ROUTES } from './routes/index.ts';
 const DOCS_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
-/** The one error body (`errorBodySchema`): `{ success: false, error: { code, message, …, requestId } }`. */
+/** The one error body (`errorBodySchema`): `{ success: false, error: { code, message, …, retryable, requestId } }`. */
 function errorReply(
   c: Context<ApiEnv>,
   status: number,
-  error: { code: string; message: string; field?: string; rule?: string; hint?: string },
+  error: { code: string; message: string; field?: string; rule?: string; hint?: string; retryable?: boolean },
 ): Response {
-  return c.json({ success: false, error: { ...error, requestId: c.get('requestId') } }, status as 400);
+  // Whether the same request may succeed later: the exchange error's own flag, else 429 and 5xx only.
+  const retryable = error.retryable ?? (status === 429 || status >= 500);
+  return c.json(
+    { success: false, error: { ...error, retryable, requestId: c.get('requestId') } },
+    status as 400,
+  );
 }
 
 /**
@@ -74,6 +79,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
       ...(mapped.field !== undefined ? { field: mapped.field } : {}),
       ...(mapped.rule !== undefined ? { rule: mapped.rule } : {}),
       ...(mapped.hint !== undefined ? { hint: mapped.hint } : {}),
+      ...(mapped.retryable !== undefined ? { retryable: mapped.retryable } : {}),
     });
   });
   app.notFound((c) =>

@@ -24,6 +24,9 @@ export const errorBodySchema = z
       field: z.string().optional().describe('The request field at fault'),
       rule: z.string().optional().describe('The rule the field broke'),
       hint: z.string().optional().describe('What to do about it'),
+      retryable: z
+        .boolean()
+        .describe('Whether the same request may succeed later (rate limits, timeouts, exchange outages)'),
       requestId: z.string().describe('Also in the X-Request-Id header'),
     }),
   })
