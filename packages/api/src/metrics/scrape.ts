@@ -4,9 +4,10 @@ import { type MetricsRegistry, renderGauge } from './registry.ts';
 
 /** The /metrics body: request metrics from the registry, plus gauges read now from the coordinator and limiter. */
 export async function scrapeMetrics(deps: ApiDeps, registry: MetricsRegistry): Promise<string> {
-  const [connections, status] = await Promise.all([
+  // queueStatus() reads three counters; getSystemStatus() (the fallback) computes every connection's health.
+  const [connections, batch] = await Promise.all([
     deps.coordinator.listConnections(),
-    deps.coordinator.getSystemStatus(),
+    deps.coordinator.queueStatus?.() ?? deps.coordinator.getSystemStatus().then((s) => s.batch),
   ]);
   const byState = new Map<string, number>(CONNECTION_STATES.map((s) => [s, 0]));
   for (const c of connections) byState.set(c.state, (byState.get(c.state) ?? 0) + 1);
@@ -17,14 +18,10 @@ export async function scrapeMetrics(deps: ApiDeps, registry: MetricsRegistry): P
       'Connections by state',
       [...byState].map(([state, value]) => ({ labels: { state }, value })),
     ),
-    renderGauge('cts_batch_queue_length', 'Batch tasks waiting', [
-      { labels: {}, value: status.batch.queueLength },
-    ]),
-    renderGauge('cts_batch_active_tasks', 'Batch tasks running', [
-      { labels: {}, value: status.batch.activeTasks },
-    ]),
+    renderGauge('cts_batch_queue_length', 'Batch tasks waiting', [{ labels: {}, value: batch.queueLength }]),
+    renderGauge('cts_batch_active_tasks', 'Batch tasks running', [{ labels: {}, value: batch.activeTasks }]),
     renderGauge('cts_batch_completed_tasks', 'Batch tasks completed (within the result TTL)', [
-      { labels: {}, value: status.batch.completedTasks },
+      { labels: {}, value: batch.completedTasks },
     ]),
   ];
   const limiter = await deps.limiterMetrics?.();

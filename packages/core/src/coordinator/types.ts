@@ -172,6 +172,8 @@ export interface Coordinator {
   getConnectionHealth(id: string): Promise<ConnectionHealth>;
   getHealth(filter?: { id?: string; exchange?: ExchangeId; apiType?: ApiType }): Promise<HealthReport>;
   getSystemStatus(): Promise<SystemStatus>;
+  /** The batch queue's counters alone (cheap: no health computation), for metrics scrapes. */
+  queueStatus?(): SystemStatus['batch'];
   /** Starts periodic health checks and hourly purges (through the injected scheduler). */
   start(): void;
   /** Stops taking work, lets running tasks finish (or parks them as interrupted after `graceMs`). */
