@@ -4,10 +4,9 @@ import { send } from '../shared/http.ts';
 import { parseFrame, streamClosedError } from '../shared/ws-errors.ts';
 import { wsBaseUrl } from '../shared/ws-hosts.ts';
 import type { StreamContext, StreamEvent, StreamProtocol } from '../shared/ws-protocol.ts';
-import { mapBinanceError } from './errors.ts';
 import { createBinanceReader } from './reader.ts';
 import { signBinanceRequest } from './signer.ts';
-import { BINANCE_WS_API_PATH, normalizeBinanceAccountPosition } from './ws-stream.ts';
+import { BINANCE_WS_API_PATH, binancePositionEvent, binanceWsApiError } from './ws-stream.ts';
 
 export const BINANCE_LISTEN_TOKEN_PATH = '/sapi/v1/userListenToken';
 const SUBSCRIBE_ID = 'cts-margin-user-data';
@@ -112,21 +111,11 @@ export function createBinanceMarginStream(ctx: StreamContext): StreamProtocol {
               },
             ),
           };
-        return {
-          kind: 'error',
-          error: mapBinanceError(
-            { status: Number(m.status) || 400, code: error.code, msg: error.msg },
-            ctx.now(),
-          ),
-        };
+        return binanceWsApiError(m, error, ctx.now());
       }
+      const position = binancePositionEvent(m);
+      if (position) return position;
       const event = m.event as Record<string, unknown> | undefined;
-      if (event?.e === 'outboundAccountPosition')
-        return {
-          kind: 'balance',
-          balance: normalizeBinanceAccountPosition(event),
-          detail: 'outboundAccountPosition',
-        };
       const stale =
         m.subscriptionId !== undefined && subscriptionId !== undefined && m.subscriptionId !== subscriptionId;
       if ((event?.e === 'eventStreamTerminated' || event?.e === 'listenTokenExpired') && !stale)

@@ -32,6 +32,29 @@ export function normalizeBinanceAccountPosition(event: Record<string, unknown>):
  * signature over the parameters sorted by name (HMAC hex; RSA/Ed25519 base64). The server pings every 20 s
  * at the protocol level (the WebSocket answers); balances arrive only on change (`outboundAccountPosition`).
  */
+/** A WS API error reply (`{ status, error: { code, msg } }`) as a stream error, mapped like REST errors. */
+export function binanceWsApiError(
+  m: Record<string, unknown>,
+  error: { code?: number; msg?: string },
+  now: number,
+): StreamEvent {
+  return {
+    kind: 'error',
+    error: mapBinanceError({ status: Number(m.status) || 400, code: error.code, msg: error.msg }, now),
+  };
+}
+
+/** The balance event of a user data subscription (`outboundAccountPosition`), or undefined for other frames. */
+export function binancePositionEvent(m: Record<string, unknown>): StreamEvent | undefined {
+  const event = m.event as Record<string, unknown> | undefined;
+  if (event?.e !== 'outboundAccountPosition') return undefined;
+  return {
+    kind: 'balance',
+    balance: normalizeBinanceAccountPosition(event),
+    detail: 'outboundAccountPosition',
+  };
+}
+
 export function createBinanceStream(ctx: StreamContext): StreamProtocol {
   const o = ctx.options;
   const url = `${wsBaseUrl('binance', o.environment, 'default', o.baseUrl)}${BINANCE_WS_API_PATH}`;
@@ -69,21 +92,10 @@ export function createBinanceStream(ctx: StreamContext): StreamProtocol {
           return { kind: 'authenticated', detail: `subscriptionId ${result?.subscriptionId ?? '?'}` };
         }
         const error = (m.error ?? {}) as { code?: number; msg?: string };
-        return {
-          kind: 'error',
-          error: mapBinanceError(
-            { status: Number(m.status) || 400, code: error.code, msg: error.msg },
-            ctx.now(),
-          ),
-        };
+        return binanceWsApiError(m, error, ctx.now());
       }
-      const event = m.event as Record<string, unknown> | undefined;
-      if (event?.e === 'outboundAccountPosition')
-        return {
-          kind: 'balance',
-          balance: normalizeBinanceAccountPosition(event),
-          detail: 'outboundAccountPosition',
-        };
+      const position = binancePositionEvent(m);
+      if (position) return position;
       return { kind: 'other' };
     },
     closeError: (info) => streamClosedError('Binance user data stream', info),

@@ -1,10 +1,10 @@
 import { hmacSha256Hex } from '../../crypto/hmac.ts';
-import { CtsError } from '../../errors/cts-error.ts';
 import { parseFrame, streamClosedError } from '../shared/ws-errors.ts';
 import { wsBaseUrl } from '../shared/ws-hosts.ts';
 import type { StreamContext, StreamEvent, StreamProtocol } from '../shared/ws-protocol.ts';
 import { pionexError } from './errors.ts';
 import { normalizePionexFuturesBalance } from './normalize.ts';
+import { pionexMissedPongs } from './ws-stream.ts';
 
 export const PIONEX_FUTURES_PRIVATE_PATH = '/wsUA';
 
@@ -64,9 +64,7 @@ export function createPionexFuturesStream(ctx: StreamContext): StreamProtocol {
         if (typeof m.code === 'string') return rejected(m);
         return {
           kind: 'error',
-          error: new CtsError('timeout', 'Pionex closed the futures stream after missed PONGs', {
-            hint: 'The stream missed heartbeats: the network or a proxy drops WebSocket frames. It reconnects by itself.',
-          }),
+          error: pionexMissedPongs('futures stream'),
         };
       }
       if (m.topic === 'BALANCE' && m.data !== undefined)

@@ -27,6 +27,13 @@ export async function pionexStreamQuery(
  * server sends `{"op":"PING"}` every 15 s, the client answers `{"op":"PONG"}`; 3 missed → `{"op":"CLOSE"}`.
  * How Pionex reports a bad signature on the stream is UNCONFIRMED: a CLOSE carrying a REST-style code is read.
  */
+/** Pionex's `{"op":"CLOSE"}` after three missed PONGs, on the spot or futures stream. */
+export function pionexMissedPongs(stream: 'stream' | 'futures stream'): CtsError {
+  return new CtsError('timeout', `Pionex closed the ${stream} after missed PONGs`, {
+    hint: 'The stream missed heartbeats: the network or a proxy drops WebSocket frames. It reconnects by itself.',
+  });
+}
+
 export function createPionexStream(ctx: StreamContext): StreamProtocol {
   const o = ctx.options;
   const base = `${wsBaseUrl('pionex', o.environment, 'default', o.baseUrl)}${PIONEX_PRIVATE_PATH}`;
@@ -61,9 +68,7 @@ export function createPionexStream(ctx: StreamContext): StreamProtocol {
           return { kind: 'error', error: pionexError(m.code, String(m.message ?? '')) };
         return {
           kind: 'error',
-          error: new CtsError('timeout', 'Pionex closed the stream after missed PONGs', {
-            hint: 'The stream missed heartbeats: the network or a proxy drops WebSocket frames. It reconnects by itself.',
-          }),
+          error: pionexMissedPongs('stream'),
         };
       }
       if (m.topic === 'BALANCE' && m.data !== undefined)
