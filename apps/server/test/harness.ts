@@ -51,13 +51,20 @@ function captureLogger(lines: string[]): Logger {
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** @default ':memory:' */
+  databaseUrl?: string;
+  /** @default a fresh `test:` key */
+  masterKey?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sim = await startSimulatorServer({ port: 0 });
   const jwtSecret = randomHex(32);
   const logs: string[] = [];
   const cts = await createCts({
-    databaseUrl: ':memory:',
-    masterKey: `test:${generateMasterKey()}`,
+    databaseUrl: options.databaseUrl ?? ':memory:',
+    masterKey: options.masterKey ?? `test:${generateMasterKey()}`,
     jwtSecret,
     exchangeBaseUrl: sim.url,
     logger: captureLogger(logs),

@@ -1,8 +1,11 @@
 import {
   API_TYPE_MATRIX,
   API_TYPES,
+  CONTROL_CHARACTERS_RULE,
   EXCHANGES,
   MARGIN_TYPES,
+  NO_CONTROL_BUT_LINE_BREAKS,
+  NO_CONTROL_CHARACTERS,
   PASSPHRASE_EXCHANGES,
   POSITION_MODES,
   supportsApiType,
@@ -10,8 +13,13 @@ import {
 } from '@cts/core';
 import { z } from 'zod';
 
-const secret = (what: string) =>
-  z.string().min(1, 'must not be empty').max(8192, 'at most 8192 characters').describe(what);
+const secret = (what: string, allowed = NO_CONTROL_CHARACTERS) =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .max(8192, 'at most 8192 characters')
+    .regex(allowed, CONTROL_CHARACTERS_RULE)
+    .describe(what);
 
 const fields = {
   name: z
@@ -22,7 +30,10 @@ const fields = {
     .describe('A name people recognise'),
   api_type: z.enum(API_TYPES, { error: `expected one of ${API_TYPES.join(', ')}` }),
   api_key: secret('The API key (stored encrypted; returned masked)'),
-  api_secret: secret('HMAC secret or PEM private key (stored encrypted; never returned)'),
+  api_secret: secret(
+    'HMAC secret or PEM private key (stored encrypted; never returned)',
+    NO_CONTROL_BUT_LINE_BREAKS,
+  ),
   api_passphrase: secret('Passphrase (OKX); never returned'),
   key_type: z.enum(['hmac', 'rsa', 'ed25519']).describe('@default hmac'),
   margin_type: z.enum(MARGIN_TYPES).nullable(),

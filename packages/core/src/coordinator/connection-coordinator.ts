@@ -5,6 +5,7 @@ import type { ConnectionFilter, ConnectionRecord } from '../connections/connecti
 import { transition } from '../connections/state-machine.ts';
 import type { StreamMonitorState } from '../connectors/shared/ws-monitor.ts';
 import type { Balance, Permissions, TestResult } from '../connectors/types.ts';
+import { errorLabel } from '../errors/cts-error.ts';
 import { NotFoundError, ValidationError } from '../errors/domain.ts';
 import type { ApiType, ExchangeId } from '../exchanges/catalog.ts';
 import type { BatchJob, TaskType } from '../storage/ports.ts';
@@ -358,7 +359,9 @@ export class ConnectionCoordinator implements Coordinator {
   /** Starts or stops a connection's long-lived stream to match its record (only while started). */
   #syncStream(record: ConnectionRecord): void {
     if (!this.#streams || !this.#started || this.#stopped) return;
-    this.#streams.sync(record).catch((e) => this.#o.logger.error('stream sync failed', { error: String(e) }));
+    this.#streams
+      .sync(record)
+      .catch((e) => this.#o.logger.error('stream sync failed', { error: errorLabel(e) }));
   }
 
   #submit(records: ConnectionRecord[], type: TaskType, priority: number): Promise<BatchJob> {

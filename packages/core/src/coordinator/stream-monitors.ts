@@ -6,7 +6,7 @@ import type {
 } from '../connectors/shared/ws-monitor.ts';
 import { createStreamMonitor } from '../connectors/shared/ws-streams.ts';
 import type { ConnectorOptions } from '../connectors/types.ts';
-import type { CtsError } from '../errors/cts-error.ts';
+import { type CtsError, errorLabel } from '../errors/cts-error.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Logger } from '../ports/logger.ts';
 
@@ -89,7 +89,7 @@ export class StreamMonitors {
         if (this.#entries.get(record.id) === entry) this.#entries.delete(record.id);
         this.#logger.error('stream monitor not started', {
           connectionId: record.id,
-          error: err instanceof Error ? err.message : String(err),
+          error: errorLabel(err),
         });
         return undefined;
       },

@@ -7,6 +7,11 @@ import {
   POSITION_MODES,
   type PositionMode,
 } from '../connections/connection.ts';
+import {
+  CONTROL_CHARACTERS_RULE,
+  NO_CONTROL_BUT_LINE_BREAKS,
+  NO_CONTROL_CHARACTERS,
+} from '../connections/credential-text.ts';
 import type { KeyType } from '../crypto/asymmetric.ts';
 import { ValidationError } from '../errors/domain.ts';
 import {
@@ -51,6 +56,16 @@ function text(field: string, value: unknown, max: number): string {
 }
 
 /**
+ * A credential goes into headers, query strings and signatures: a control character there makes the HTTP client
+ * quote the whole value in its error. Refused up front, the rule never quoting the value.
+ */
+function credential(field: string, value: string, allowLineBreaks = false): string {
+  if (!(allowLineBreaks ? NO_CONTROL_BUT_LINE_BREAKS : NO_CONTROL_CHARACTERS).test(value))
+    throw new ValidationError(field, CONTROL_CHARACTERS_RULE);
+  return value;
+}
+
+/**
  * Checks a complete set of connection settings against the seed's rules and each exchange's facts. Throws
  * ValidationError(field, rule); the rule never quotes a secret.
  */
@@ -78,11 +93,12 @@ export function validateConnection(input: {
   const api_type = input.api_type;
   if (!supportsApiType(exchange, api_type))
     throw new ValidationError('api_type', `${exchange} supports ${API_TYPE_MATRIX[exchange].join(', ')}`);
-  const apiKey = text('api_key', input.api_key, 4096);
-  const apiSecret = text('api_secret', input.api_secret, 8192);
+  const apiKey = credential('api_key', text('api_key', input.api_key, 4096).trim());
+  const pem = input.key_type === 'rsa' || input.key_type === 'ed25519';
+  const apiSecret = credential('api_secret', text('api_secret', input.api_secret, 8192).trim(), pem);
   const needsPassphrase = PASSPHRASE_EXCHANGES.includes(exchange);
   const passphrase = input.api_passphrase;
-  if (needsPassphrase) text('api_passphrase', passphrase, 256);
+  if (needsPassphrase) credential('api_passphrase', text('api_passphrase', passphrase, 256));
   else if (passphrase !== undefined && passphrase !== null && passphrase !== '')
     throw new ValidationError('api_passphrase', `${exchange} keys have no passphrase (only OKX keys do)`);
   const key_type = (input.key_type ?? 'hmac') as KeyType;
@@ -110,7 +126,7 @@ export function validateConnection(input: {
     if (!POSITION_MODES.includes(position_mode))
       throw new ValidationError('position_mode', 'must be hedge or one_way');
   }
-  const secrets: ConnectionSecrets = { apiKey: apiKey.trim(), apiSecret: apiSecret.trim() };
+  const secrets: ConnectionSecrets = { apiKey, apiSecret };
   if (needsPassphrase) secrets.passphrase = passphrase as string;
   return {
     name,

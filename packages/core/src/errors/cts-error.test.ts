@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CtsError, toCtsError, withoutQueries } from './cts-error.ts';
+import { CtsError, errorLabel, toCtsError, withoutQueries } from './cts-error.ts';
 
 describe('toCtsError', () => {
   it('maps timeouts, aborts and network failures to our codes', () => {
@@ -10,16 +10,32 @@ describe('toCtsError', () => {
     expect(toCtsError(own)).toBe(own);
   });
 
-  it('drops query strings from quoted URLs, so a signature or listenKey never reaches a message', () => {
+  it('never carries the runtime text into the message: only our text, the class name and a system code', () => {
     const err = toCtsError(
       new TypeError(
         'fetch failed for https://api.pionex.com/api/v1/account/balances?timestamp=1&signature=abc123 (ECONNRESET)',
+        { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) },
       ),
     );
-    expect(err.message).toBe(
-      'Network error: fetch failed for https://api.pionex.com/api/v1/account/balances?… (ECONNRESET)',
-    );
+    expect(err.message).toBe('Network error (TypeError ECONNREFUSED)');
     expect(err.message).not.toContain('abc123');
+  });
+
+  it('drops a header value a runtime quotes (a key holding a newline or NUL) from message and JSON', () => {
+    for (const thrown of [
+      new TypeError('Headers.append: "KEY\nSECRETVALUE" is an invalid header value.'),
+      new Error('invalid header value "PASS\u0000SECRETVALUE"'),
+      'SECRETVALUE',
+    ]) {
+      const err = toCtsError(thrown);
+      expect(err.message).not.toContain('SECRETVALUE');
+      expect(JSON.stringify(err)).not.toContain('SECRETVALUE');
+      expect(errorLabel(thrown)).not.toContain('SECRETVALUE');
+    }
+    expect(toCtsError(new Error('x')).message).toBe('Unexpected error (Error)');
+  });
+
+  it('keeps scheme, host and path of quoted URLs in withoutQueries', () => {
     expect(withoutQueries("bad URL 'wss://open-api-swap.bingx.com/swap-market?listenKey=SECRET'")).toBe(
       "bad URL 'wss://open-api-swap.bingx.com/swap-market?…'",
     );

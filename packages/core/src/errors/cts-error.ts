@@ -56,7 +56,12 @@ export class CtsError extends Error {
   }
 }
 
-/** Wraps anything thrown into a CtsError (network failures, aborts, programmer errors pass through as-is if already CtsError). */
+/**
+ * Wraps anything thrown into a CtsError (a CtsError passes through as-is). A runtime's own error text never
+ * becomes the message: it can quote a header value (an API key or passphrase holding a control character), a URL
+ * with a signature or a listenKey. The message is our fixed text with the error's class name and, for a network
+ * failure, the system error code (ECONNREFUSED); the original stays only as `cause`, which is never serialised.
+ */
 export function toCtsError(err: unknown): CtsError {
   if (err instanceof CtsError) return err;
   if (
@@ -69,10 +74,25 @@ export function toCtsError(err: unknown): CtsError {
     return new CtsError('aborted', 'The request was cancelled', { cause: err });
   }
   if (err instanceof TypeError)
-    return new CtsError('network', `Network error: ${withoutQueries(err.message)}`, { cause: err });
-  return new CtsError('exchange', withoutQueries(err instanceof Error ? err.message : String(err)), {
-    cause: err,
-  });
+    return new CtsError('network', `Network error (${errorLabel(err)})`, { cause: err });
+  return new CtsError('exchange', `Unexpected error (${errorLabel(err)})`, { cause: err });
+}
+
+/**
+ * A safe one-word description of anything thrown, for messages and logs: a CtsError's code, else the error's class
+ * name plus a system error code (`TypeError ECONNREFUSED`) when its cause carries one. Never the runtime's text.
+ */
+export function errorLabel(err: unknown): string {
+  if (err instanceof CtsError) return err.code;
+  if (!(err instanceof Error)) return typeof err;
+  const name = /^[A-Za-z][\w$]{0,40}$/.test(err.name) ? err.name : 'Error';
+  const code = systemCode(err) ?? systemCode(err.cause);
+  return code ? `${name} ${code}` : name;
+}
+
+function systemCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9_]{1,40}$/.test(code) ? code : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CtsError } from '../../errors/cts-error.ts';
+import { CtsError, errorLabel } from '../../errors/cts-error.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { WebSocketFactory, WebSocketLike } from '../../ports/websocket.ts';
 
@@ -83,10 +83,9 @@ export class WsConnection {
       socket = await factory(url);
     } catch (err) {
       // Bun and Deno quote the URL when they refuse it, and a stream URL can carry a listenKey or a key and
-      // signature: the message keeps the scheme and host only, and the original error is not kept as cause.
+      // signature: the message names the host and the error's class only, and the original is not kept as cause.
       const host = /^[a-z]+:\/\/[^/?#]*/i.exec(url)?.[0] ?? 'the stream URL';
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new CtsError('network', `Could not open the stream: ${reason.replaceAll(url, `${host}/…`)}`);
+      throw new CtsError('network', `Could not open the stream at ${host} (${errorLabel(err)})`);
     }
     const connection = new WsConnection(socket, clock, decode);
     if (socket.readyState === 1) return connection;
