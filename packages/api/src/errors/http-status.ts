@@ -44,6 +44,7 @@ const CTS_STATUS: Record<string, number> = {
   network: 502,
   'exchange.unavailable': 502,
   'exchange.bad_response': 502,
+  'exchange.redirect': 502,
   exchange: 502,
   not_supported: 400,
   aborted: 503,

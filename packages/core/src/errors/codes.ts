@@ -57,6 +57,10 @@ export const ERROR_CODES = {
     retryable: true,
     hint: 'The exchange sent a reply we could not read: retry later.',
   },
+  'exchange.redirect': {
+    retryable: false,
+    hint: 'The exchange answered with a redirect, which CTS never follows (it would re-send the key): check the base URL and region.',
+  },
   exchange: { retryable: false, hint: 'The exchange rejected the request: see its code and message.' },
   'limiter.queue_full': {
     retryable: true,

@@ -161,6 +161,7 @@ export class HttpLimiterStore implements LimiterStore {
         headers: { authorization: this.#auth, 'content-type': 'application/json' },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.#timeoutMs),
+        redirect: 'manual', // the secret goes to CTS_LIMITER_URL only
       });
     } catch (err) {
       const timedOut = err instanceof Error && err.name === 'TimeoutError';

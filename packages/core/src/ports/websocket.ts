@@ -52,6 +52,7 @@ export function createFetchUpgradeWebSocketFactory(fetchImpl?: FetchLike): WebSo
     const httpUrl = url.replace(/^ws(s?):/, 'http$1:');
     const response = (await (fetchImpl ?? fetch)(httpUrl, {
       headers: { Upgrade: 'websocket' },
+      redirect: 'manual',
     })) as UpgradeResponse;
     const socket = response.webSocket;
     if (!socket) throw new TypeError(`WebSocket upgrade refused: HTTP ${response.status}`);

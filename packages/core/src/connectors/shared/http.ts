@@ -123,6 +123,8 @@ async function attemptOnce<T>(
         headers: spec.headers,
         body: spec.body,
         signal,
+        // Never follow: a redirect would re-send the key, passphrase and a fresh signature to another host.
+        redirect: 'manual',
       });
     } catch (err) {
       if (timeout.aborted)
@@ -139,6 +141,8 @@ async function attemptOnce<T>(
       json = undefined;
     }
     feedback = reader.feedback({ status: response.status, headers: response.headers, json, text });
+    if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect')
+      throw redirectError(ctx.exchange, spec.url, response);
     if (json === undefined && response.status < 500 && response.status !== 429 && response.status !== 418) {
       const specific = reader.nonJsonError?.({ status: response.status, headers: response.headers, text });
       if (specific) throw specific;
@@ -154,4 +158,19 @@ async function attemptOnce<T>(
   } finally {
     permit.release(feedback);
   }
+}
+
+/** A 3xx reply: an error naming only the host it pointed to (the Location's path and query may carry anything). */
+export function redirectError(exchange: string, requestUrl: string, response: Response): CtsError {
+  let target = 'an unreadable location';
+  try {
+    const location = response.headers.get('location');
+    if (location) target = new URL(location, requestUrl).host || target;
+  } catch {
+    // keep the generic wording
+  }
+  return new CtsError('exchange.redirect', `${exchange} answered HTTP ${response.status} (a redirect)`, {
+    status: response.status,
+    hint: `The exchange answered with a redirect to ${target}, which CTS does not follow (it would re-send the key): check the base URL or region.`,
+  });
 }
