@@ -1,4 +1,4 @@
-import { type Environment, type ExchangeId, REST_HOSTS, restBaseUrl } from '@cts/core/exchanges';
+import { type Environment, type ExchangeId, environmentsOf, restBaseUrl } from '@cts/core/exchanges';
 import type { Clock, FetchLike } from '@cts/core/ports';
 import type { Hono } from 'hono';
 import type { AccountInput } from './accounts/account-input.ts';
@@ -50,7 +50,7 @@ export interface Simulator {
 /** The URL prefixes of each exchange's environments (the routing contract of restBaseUrl). */
 export function environmentPrefixes(exchange: ExchangeId): { prefix: string; environment: Environment }[] {
   const out: { prefix: string; environment: Environment }[] = [];
-  for (const environment of Object.keys(REST_HOSTS[exchange]) as Environment[]) {
+  for (const environment of environmentsOf(exchange)) {
     const prefix = restBaseUrl(exchange, environment, 'default', '');
     if (!out.some((p) => p.prefix === prefix)) out.push({ prefix, environment });
   }

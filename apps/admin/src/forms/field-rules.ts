@@ -1,11 +1,5 @@
 import type { ApiType, ExchangeId, KeyType } from '@cts/core';
-import { API_TYPE_MATRIX, PASSPHRASE_EXCHANGES } from '@cts/core';
-
-/** Key types each exchange accepts (the connectors' rule; HMAC everywhere else). */
-const KEY_TYPES: Partial<Record<ExchangeId, readonly KeyType[]>> = {
-  binance: ['hmac', 'rsa', 'ed25519'],
-  bybit: ['hmac', 'rsa'],
-};
+import { API_TYPE_MATRIX, keyTypesOf, PASSPHRASE_EXCHANGES } from '@cts/core';
 
 /** Which fields the add/edit form shows for an exchange and API type. */
 export interface FieldRules {
@@ -20,6 +14,6 @@ export function fieldRules(exchange: ExchangeId, apiType: ApiType | undefined): 
     apiTypes: API_TYPE_MATRIX[exchange],
     passphrase: PASSPHRASE_EXCHANGES.includes(exchange),
     futures: apiType === 'perpetual_futures',
-    keyTypes: KEY_TYPES[exchange] ?? ['hmac'],
+    keyTypes: keyTypesOf(exchange),
   };
 }

@@ -3,6 +3,7 @@ import {
   CONNECTION_STATES,
   ENVIRONMENTS,
   EXCHANGES,
+  KEY_TYPES,
   MARGIN_TYPES,
   POSITION_MODES,
 } from '@cts/core';
@@ -19,7 +20,7 @@ export const connectionRecordSchema = z
     position_mode: z.enum(POSITION_MODES).nullable(),
     is_testnet: z.boolean(),
     environment: z.enum(ENVIRONMENTS),
-    key_type: z.enum(['hmac', 'rsa', 'ed25519']),
+    key_type: z.enum(KEY_TYPES),
     api_key_masked: z.string().describe('First and last 4 characters of the API key'),
     state: z.enum(CONNECTION_STATES),
     is_enabled: z.boolean(),

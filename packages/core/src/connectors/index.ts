@@ -32,7 +32,6 @@ export {
   clockOffsetKey,
 } from './shared/clock-offset-cache.ts';
 export type { HttpSpec } from './shared/http.ts';
-export { wsBaseUrl } from './shared/ws-hosts.ts';
 export type { StreamMonitorEvent, StreamMonitorOptions, StreamMonitorState } from './shared/ws-monitor.ts';
 export { StreamMonitor } from './shared/ws-monitor.ts';
 export type { StreamEvent, StreamPlan, StreamProtocol } from './shared/ws-protocol.ts';

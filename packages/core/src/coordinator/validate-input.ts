@@ -22,18 +22,13 @@ import {
   type ExchangeId,
   isApiType,
   isExchangeId,
+  keyTypesOf,
   PASSPHRASE_EXCHANGES,
   supportsApiType,
   testEnvironmentOf,
 } from '../exchanges/catalog.ts';
 import { type ConnectionWrite, TASK_TYPES, type TaskType } from '../storage/ports.ts';
 import type { CreateConnectionInput, UpdateConnectionInput } from './types.ts';
-
-/** Key types each exchange accepts (others: HMAC only). */
-const KEY_TYPES: Partial<Record<ExchangeId, readonly KeyType[]>> = {
-  binance: ['hmac', 'rsa', 'ed25519'],
-  bybit: ['hmac', 'rsa'],
-};
 
 /** A connection's settings once validated: what is stored (besides state) and what is sealed. */
 export interface ValidConnection {
@@ -102,7 +97,7 @@ export function validateConnection(input: {
   else if (passphrase !== undefined && passphrase !== null && passphrase !== '')
     throw new ValidationError('api_passphrase', `${exchange} keys have no passphrase (only OKX keys do)`);
   const key_type = (input.key_type ?? 'hmac') as KeyType;
-  const allowed = KEY_TYPES[exchange] ?? ['hmac'];
+  const allowed = keyTypesOf(exchange);
   if (!allowed.includes(key_type))
     throw new ValidationError('key_type', `${exchange} accepts ${allowed.join(', ')}`);
   if (input.is_testnet !== undefined && typeof input.is_testnet !== 'boolean')

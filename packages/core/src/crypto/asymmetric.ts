@@ -1,7 +1,8 @@
 import { fromBase64, toBase64, utf8 } from './encoding.ts';
 
 /** Key types exchanges accept for request signing. */
-export type KeyType = 'hmac' | 'rsa' | 'ed25519';
+export const KEY_TYPES = ['hmac', 'rsa', 'ed25519'] as const;
+export type KeyType = (typeof KEY_TYPES)[number];
 
 function pemBody(pem: string): { label: string; der: Uint8Array<ArrayBuffer> } {
   const match = /-----BEGIN ([A-Z ]+)-----([\s\S]+?)-----END \1-----/.exec(pem);

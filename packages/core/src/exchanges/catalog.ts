@@ -1,70 +1,65 @@
 /**
- * The six exchanges, the seed's API-type matrix, and each exchange's environments and hosts
- * (hosts from ../shared/reference/exchanges.md).
+ * The exchange registry: one descriptor per exchange (./<id>.ts) and what is read from them — the seed's API-type
+ * matrix, names, key types, passphrases, environments and regions.
  */
+import type { KeyType } from '../crypto/asymmetric.ts';
+import { binance } from './binance.ts';
+import { bingx } from './bingx.ts';
+import { bybit } from './bybit.ts';
+import type { ExchangeDescriptor } from './descriptor.ts';
+import {
+  API_TYPES,
+  type ApiType,
+  DEFAULT_REGION,
+  ENVIRONMENTS,
+  type Environment,
+  EXCHANGES,
+  type ExchangeId,
+  type Region,
+} from './ids.ts';
+import { okx } from './okx.ts';
+import { orangex } from './orangex.ts';
+import { pionex } from './pionex.ts';
 
-export const EXCHANGES = ['bybit', 'binance', 'okx', 'bingx', 'pionex', 'orangex'] as const;
-export type ExchangeId = (typeof EXCHANGES)[number];
+export * from './ids.ts';
 
-export const API_TYPES = ['rest', 'websocket', 'unified', 'perpetual_futures', 'spot', 'margin'] as const;
-export type ApiType = (typeof API_TYPES)[number];
+/** Every exchange's descriptor (a full Record: the type checker wants one per exchange). */
+export const DESCRIPTORS: Record<ExchangeId, ExchangeDescriptor> = {
+  bybit,
+  binance,
+  okx,
+  bingx,
+  pionex,
+  orangex,
+};
 
-export const ENVIRONMENTS = ['mainnet', 'testnet', 'demo'] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
+function byExchange<T>(read: (d: ExchangeDescriptor) => T): Record<ExchangeId, T> {
+  return Object.fromEntries(EXCHANGES.map((id) => [id, read(DESCRIPTORS[id])])) as Record<ExchangeId, T>;
+}
 
 /** The seed's API Type Support Matrix. */
-export const API_TYPE_MATRIX: Record<ExchangeId, readonly ApiType[]> = {
-  bybit: ['rest', 'websocket', 'unified', 'perpetual_futures', 'spot', 'margin'],
-  binance: ['rest', 'websocket', 'perpetual_futures', 'spot', 'margin'],
-  okx: ['rest', 'websocket', 'perpetual_futures', 'spot', 'margin'],
-  bingx: ['rest', 'websocket', 'perpetual_futures', 'spot'],
-  pionex: ['rest', 'websocket', 'perpetual_futures', 'spot'],
-  orangex: ['rest', 'websocket', 'perpetual_futures', 'spot'],
-};
+export const API_TYPE_MATRIX: Record<ExchangeId, readonly ApiType[]> = byExchange((d) => d.apiTypes);
 
-export const EXCHANGE_NAMES: Record<ExchangeId, string> = {
-  bybit: 'Bybit',
-  binance: 'Binance',
-  okx: 'OKX',
-  bingx: 'BingX',
-  pionex: 'Pionex',
-  orangex: 'OrangeX',
-};
+export const EXCHANGE_NAMES: Record<ExchangeId, string> = byExchange((d) => d.name);
 
-/**
- * REST hosts per environment. Binance has one host per product (spot/sapi vs USD-M futures).
- * An environment missing here does not exist for that exchange.
- */
-export const REST_HOSTS: Record<
-  ExchangeId,
-  Partial<Record<Environment, { default: string; futures?: string }>>
-> = {
-  bybit: {
-    mainnet: { default: 'https://api.bybit.com' },
-    testnet: { default: 'https://api-testnet.bybit.com' },
-    demo: { default: 'https://api-demo.bybit.com' },
-  },
-  binance: {
-    mainnet: { default: 'https://api.binance.com', futures: 'https://fapi.binance.com' },
-    testnet: { default: 'https://testnet.binance.vision', futures: 'https://testnet.binancefuture.com' },
-    demo: { default: 'https://demo-api.binance.com', futures: 'https://demo-fapi.binance.com' },
-  },
-  okx: {
-    mainnet: { default: 'https://www.okx.com' },
-    // Demo trading: same host, header `x-simulated-trading: 1`.
-    demo: { default: 'https://www.okx.com' },
-  },
-  bingx: {
-    mainnet: { default: 'https://open-api.bingx.com' },
-    demo: { default: 'https://open-api-vst.bingx.com' },
-  },
-  pionex: { mainnet: { default: 'https://api.pionex.com' } },
-  orangex: { mainnet: { default: 'https://api.orangex.com' } },
-};
+/** Exchanges whose keys come with a passphrase. */
+export const PASSPHRASE_EXCHANGES: readonly ExchangeId[] = EXCHANGES.filter(
+  (id) => DESCRIPTORS[id].passphrase,
+);
+
+/** The key types an exchange accepts. */
+export function keyTypesOf(exchange: ExchangeId): readonly KeyType[] {
+  return DESCRIPTORS[exchange].keyTypes;
+}
+
+/** The environments an exchange has, in ENVIRONMENTS order. */
+export function environmentsOf(exchange: ExchangeId): Environment[] {
+  return ENVIRONMENTS.filter((e) => DESCRIPTORS[exchange].environments[e] !== undefined);
+}
 
 /** Whether the exchange has the environment. */
 export function hasEnvironment(exchange: ExchangeId, environment: Environment): boolean {
-  return REST_HOSTS[exchange][environment] !== undefined;
+  return DESCRIPTORS[exchange].environments[environment] !== undefined;
 }
 
 /** The environment `is_testnet: true` means for this exchange: its testnet, else its demo, else none. */
@@ -74,27 +69,24 @@ export function testEnvironmentOf(exchange: ExchangeId): Environment | undefined
   return undefined;
 }
 
-/**
- * The base URL a request goes to. With `baseUrl` (the simulator, a proxy) the exchange's host is replaced:
- * mainnet → `${baseUrl}/${exchange}`, other environments → `${baseUrl}/${exchange}-${environment}`,
- * except where the exchange itself uses the same host for them (OKX demo). The real path follows.
- */
-export function restBaseUrl(
-  exchange: ExchangeId,
-  environment: Environment,
-  product: 'default' | 'futures' = 'default',
-  baseUrl?: string,
-): string {
-  const hosts = REST_HOSTS[exchange][environment];
-  if (!hosts) throw new TypeError(`environment: ${exchange} has no ${environment} environment`);
-  if (baseUrl !== undefined) {
-    const root = baseUrl.replace(/\/+$/, '');
-    const sameHostAsMainnet = hosts.default === REST_HOSTS[exchange].mainnet?.default;
-    return environment === 'mainnet' || sameHostAsMainnet
-      ? `${root}/${exchange}`
-      : `${root}/${exchange}-${environment}`;
-  }
-  return product === 'futures' && hosts.futures ? hosts.futures : hosts.default;
+/** The regions of one environment (`global` first), or of all environments when none is named. */
+export function regionsOf(exchange: ExchangeId, environment?: Environment): Region[] {
+  const envs = environment ? [environment] : environmentsOf(exchange);
+  const found = new Set<Region>();
+  for (const e of envs)
+    for (const region of Object.keys(DESCRIPTORS[exchange].environments[e] ?? {}))
+      found.add(region as Region);
+  return [...found];
+}
+
+/** Whether the exchange has more than one region (then a connection names one; else its region is null). */
+export function hasRegions(exchange: ExchangeId): boolean {
+  return regionsOf(exchange).some((r) => r !== DEFAULT_REGION);
+}
+
+/** Whether the exchange serves `environment` in `region`. */
+export function hasRegion(exchange: ExchangeId, environment: Environment, region: Region): boolean {
+  return DESCRIPTORS[exchange].environments[environment]?.[region] !== undefined;
 }
 
 export function isExchangeId(value: unknown): value is ExchangeId {
@@ -109,6 +101,3 @@ export function isApiType(value: unknown): value is ApiType {
 export function supportsApiType(exchange: ExchangeId, apiType: ApiType): boolean {
   return API_TYPE_MATRIX[exchange].includes(apiType);
 }
-
-/** Exchanges whose keys come with a passphrase. */
-export const PASSPHRASE_EXCHANGES: readonly ExchangeId[] = ['okx'];

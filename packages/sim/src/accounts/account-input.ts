@@ -1,6 +1,7 @@
-import { ENVIRONMENTS, EXCHANGES, hasEnvironment } from '@cts/core/exchanges';
+import { KEY_TYPES } from '@cts/core/crypto';
+import { ENVIRONMENTS, EXCHANGES, hasEnvironment, keyTypesOf } from '@cts/core/exchanges';
 import { z } from 'zod';
-import { KEY_TYPES, WALLETS } from './account.ts';
+import { WALLETS } from './account.ts';
 
 const amountSchema = z.union([
   z.number().nonnegative(),
@@ -33,7 +34,7 @@ export const accountInputSchema = z
       .max(30)
       .optional(),
     /** @default 'hmac' */
-    keyType: z.enum(['hmac', 'rsa', 'ed25519']).default('hmac'),
+    keyType: z.enum(KEY_TYPES).default('hmac'),
     /** OKX only; generated when absent. */
     passphrase: z.string().min(1).max(64).optional(),
     /** Epoch ms when the key expires. @default never */
@@ -46,11 +47,11 @@ export const accountInputSchema = z
         path: ['environment'],
         message: `${input.exchange} has no ${input.environment} environment`,
       });
-    if (!KEY_TYPES[input.exchange].includes(input.keyType))
+    if (!keyTypesOf(input.exchange).includes(input.keyType))
       ctx.addIssue({
         code: 'custom',
         path: ['keyType'],
-        message: `${input.exchange} accepts ${KEY_TYPES[input.exchange].join(', ')} keys`,
+        message: `${input.exchange} accepts ${keyTypesOf(input.exchange).join(', ')} keys`,
       });
     if (input.passphrase !== undefined && input.exchange !== 'okx')
       ctx.addIssue({ code: 'custom', path: ['passphrase'], message: 'only OKX keys have a passphrase' });

@@ -55,16 +55,6 @@ export interface SimAccount {
   expiresAt: number | null;
 }
 
-/** Which key types each exchange accepts (reference §1.2, §2.2; the others are HMAC only). */
-export const KEY_TYPES: Record<ExchangeId, readonly KeyType[]> = {
-  bybit: ['hmac', 'rsa'],
-  binance: ['hmac', 'rsa', 'ed25519'],
-  okx: ['hmac'],
-  bingx: ['hmac'],
-  pionex: ['hmac'],
-  orangex: ['hmac'],
-};
-
 /** Balances a new account gets when none are given. */
 export function defaultBalances(): Balances {
   return {

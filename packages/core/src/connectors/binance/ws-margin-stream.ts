@@ -1,5 +1,5 @@
 import { CtsError } from '../../errors/cts-error.ts';
-import { restBaseUrl } from '../../exchanges/catalog.ts';
+import { restBaseUrl } from '../../exchanges/hosts.ts';
 import { send } from '../shared/http.ts';
 import { parseFrame, streamClosedError } from '../shared/ws-errors.ts';
 import { wsBaseUrl } from '../shared/ws-hosts.ts';

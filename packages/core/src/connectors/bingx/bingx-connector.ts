@@ -1,5 +1,5 @@
 import { CtsError } from '../../errors/cts-error.ts';
-import { restBaseUrl } from '../../exchanges/catalog.ts';
+import { restBaseUrl } from '../../exchanges/hosts.ts';
 import { send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
 import { createSigningClock } from '../shared/signing-clock.ts';

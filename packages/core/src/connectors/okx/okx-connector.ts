@@ -1,4 +1,4 @@
-import { restBaseUrl } from '../../exchanges/catalog.ts';
+import { restBaseUrl } from '../../exchanges/hosts.ts';
 import { send } from '../shared/http.ts';
 import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
 import { createSigningClock } from '../shared/signing-clock.ts';

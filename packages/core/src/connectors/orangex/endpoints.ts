@@ -1,4 +1,5 @@
-import { type ApiType, type Environment, restBaseUrl } from '../../exchanges/catalog.ts';
+import type { ApiType, Environment } from '../../exchanges/catalog.ts';
+import { restBaseUrl } from '../../exchanges/hosts.ts';
 
 /** OrangeX JSON-RPC methods (reference section 6). */
 export const ORANGEX_METHODS = {

@@ -1,3 +1,4 @@
+import { KEY_TYPES } from '../../crypto/asymmetric.ts';
 import {
   API_TYPE_MATRIX,
   API_TYPES,
@@ -7,6 +8,7 @@ import {
   hasEnvironment,
   isApiType,
   isExchangeId,
+  keyTypesOf,
   PASSPHRASE_EXCHANGES,
   supportsApiType,
 } from '../../exchanges/catalog.ts';
@@ -55,13 +57,9 @@ export function resolveOptions(options: ConnectorOptions): ResolvedOptions {
     throw new TypeError(`credentials.passphrase: required for ${exchange}`);
   }
   const keyType = c.keyType ?? 'hmac';
-  if (!['hmac', 'rsa', 'ed25519'].includes(keyType))
+  if (!KEY_TYPES.includes(keyType))
     throw new TypeError(`credentials.keyType: expected hmac, rsa or ed25519, got ${JSON.stringify(keyType)}`);
-  const allowedKeyTypes: Record<string, string[]> = {
-    binance: ['hmac', 'rsa', 'ed25519'],
-    bybit: ['hmac', 'rsa'],
-  };
-  if (!(allowedKeyTypes[exchange] ?? ['hmac']).includes(keyType))
+  if (!keyTypesOf(exchange).includes(keyType))
     throw new TypeError(`credentials.keyType: ${exchange} does not accept ${keyType} keys`);
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)

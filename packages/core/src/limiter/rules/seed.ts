@@ -1,48 +1,10 @@
-import type { ExchangeId } from '../../exchanges/catalog.ts';
+import { DESCRIPTORS, EXCHANGES, type ExchangeId } from '../../exchanges/catalog.ts';
 import type { ExchangeRules } from './types.ts';
 
 /**
- * The seed's table ("Bybit: 10 req/sec, 120 req/min, 5 concurrent", …), applied per (exchange, account):
- * every request costs 1 whatever its endpoint. Unsigned (public) requests carry no account for the exchange,
- * which can only count them per IP: they also count in the same table per IP (`seedIp`), shared by every
- * connection behind the IP. `publicPaths` are route prefixes or `METHOD path` endpoints.
+ * The seed's table per exchange, from each exchange's descriptor (`limits.seed`, built by seedRules with the
+ * public endpoints our connectors call: the exchanges' server-time endpoints, OrangeX's public methods).
  */
-function seedRules(
-  perSecond: number,
-  perMinute: number,
-  concurrent: number,
-  publicPaths: { routes?: string[]; endpoints?: string[] } = {},
-): ExchangeRules {
-  const windows = [
-    { windowMs: 1000, limit: perSecond },
-    { windowMs: 60_000, limit: perMinute },
-  ];
-  const both = { seed: 1, seedIp: 1 };
-  return {
-    buckets: {
-      seed: {
-        per: 'account',
-        windows,
-        concurrency: concurrent,
-        // Our own request counts: the exchanges' usage headers count weight in their own rules.
-        feedback: 'none',
-      },
-      seedIp: { per: 'ip', windows, feedback: 'none' },
-    },
-    routes: {
-      '': { seed: 1 },
-      ...Object.fromEntries((publicPaths.routes ?? []).map((prefix) => [prefix, both])),
-    },
-    endpoints: Object.fromEntries((publicPaths.endpoints ?? []).map((endpoint) => [endpoint, both])),
-  };
-}
-
-/** The public endpoints our connectors call: the exchanges' server-time endpoints, OrangeX's public methods. */
-export const SEED_RULES: Record<ExchangeId, ExchangeRules> = {
-  bybit: seedRules(10, 120, 5, { endpoints: ['GET /v5/market/time'] }),
-  binance: seedRules(10, 1200, 10, { endpoints: ['GET /api/v3/time', 'GET /fapi/v1/time'] }),
-  okx: seedRules(20, 600, 10, { endpoints: ['GET /api/v5/public/time'] }),
-  bingx: seedRules(5, 100, 3, { endpoints: ['GET /openApi/swap/v2/server/time'] }),
-  pionex: seedRules(5, 100, 3, { routes: ['/api/v1/market/'] }),
-  orangex: seedRules(5, 100, 3, { routes: ['/public/'] }),
-};
+export const SEED_RULES: Record<ExchangeId, ExchangeRules> = Object.fromEntries(
+  EXCHANGES.map((id) => [id, DESCRIPTORS[id].limits.seed]),
+) as Record<ExchangeId, ExchangeRules>;
