@@ -1,5 +1,7 @@
+import { errorLabel } from '@cts/core';
 import type { ExecutionContext } from 'hono';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { sessionGuard } from './auth/guard.ts';
 import { SessionCodec } from './auth/session.ts';
 import { type AdminDeps, resolveAdminOptions } from './options.ts';
@@ -45,13 +47,29 @@ export function createAdminApp(deps: AdminDeps): Hono {
   app.route('/', batchRoutes(options));
   app.route('/', healthRoutes(options));
   app.onError((err, c) => {
-    // The message may carry exchange text but never secrets (CtsError contexts are non-secret); log nothing here.
     const status = err instanceof TypeError ? 400 : 500;
+    // Logged by class and route only: a message may quote what was posted.
+    if (status === 500)
+      options.logger.error('admin request failed', {
+        method: c.req.method,
+        path: new URL(c.req.url).pathname,
+        error: errorLabel(err),
+      });
     return refuse(c, status, status === 400 ? err.message : 'Something went wrong on the server. Try again.');
   });
   // Mounted by app.route(basePath, admin) or called as admin.fetch(req), the request keeps its full path: forward
   // it as it is to the routes registered under basePath.
   const outer = new Hono();
+  // Before anything reads the body (the sign-in form is parsed before any session exists).
+  outer.use(
+    bodyLimit({
+      maxSize: options.bodyLimitBytes,
+      onError: (c) =>
+        c.text(`The request body is larger than ${options.bodyLimitBytes} bytes.`, 413, {
+          Connection: 'close',
+        }),
+    }),
+  );
   outer.all('*', (c) => {
     let ctx: ExecutionContext | undefined;
     try {

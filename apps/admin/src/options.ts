@@ -1,5 +1,5 @@
-import type { Clock, Coordinator, HealthSampleRepo } from '@cts/core';
-import { systemClock } from '@cts/core';
+import type { Clock, Coordinator, HealthSampleRepo, Logger } from '@cts/core';
+import { noopLogger, systemClock } from '@cts/core';
 
 export const ADMIN_ROLES = ['admin', 'viewer'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
@@ -46,6 +46,10 @@ export interface AdminDeps {
   secureCookies?: boolean | 'auto';
   /** Poll interval of the test and batch views, ms. @default 400 */
   pollMs?: number;
+  /** Where unexpected errors are logged (class and route only, never a message that could quote input). @default noopLogger */
+  logger?: Logger;
+  /** Largest accepted request body, in bytes; checked before anything reads it (413). @default 65536 */
+  bodyLimitBytes?: number;
 }
 
 export interface ResolvedAdminOptions {
@@ -61,6 +65,8 @@ export interface ResolvedAdminOptions {
   verifyToken?: (token: string) => Promise<AdminPrincipal | null>;
   sessionSecret: string;
   sessionTtlMs: number;
+  logger: Logger;
+  bodyLimitBytes: number;
 }
 
 const MIN_SECRET = 32;
@@ -104,6 +110,9 @@ export function resolveAdminOptions(deps: AdminDeps): ResolvedAdminOptions {
   const pollMs = deps.pollMs ?? 400;
   if (!Number.isInteger(pollMs) || pollMs < 100 || pollMs > 60_000)
     throw new TypeError('pollMs: must be an integer between 100 and 60000');
+  const bodyLimitBytes = deps.bodyLimitBytes ?? 64 * 1024;
+  if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes < 1024)
+    throw new TypeError('bodyLimitBytes: must be an integer of at least 1024');
   const secureCookies = deps.secureCookies ?? 'auto';
   if (secureCookies !== 'auto' && typeof secureCookies !== 'boolean')
     throw new TypeError("secureCookies: must be true, false or 'auto'");
@@ -120,5 +129,7 @@ export function resolveAdminOptions(deps: AdminDeps): ResolvedAdminOptions {
     verifyToken: auth.verifyToken,
     sessionSecret,
     sessionTtlMs,
+    logger: deps.logger ?? noopLogger,
+    bodyLimitBytes,
   };
 }

@@ -113,7 +113,7 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
   });
   await coordinator.start();
   const mounts =
-    config.admin === false ? {} : mountAdmin({ coordinator, storage, jwtSecret: config.jwtSecret });
+    config.admin === false ? {} : mountAdmin({ coordinator, storage, jwtSecret: config.jwtSecret, logger });
   const app = createApp({
     coordinator,
     jwtSecret: config.jwtSecret,

@@ -75,6 +75,7 @@ export async function buildWorkerSystem(
     healthSamples: storage.healthSamples,
     basePath: '/admin',
     htmxSource,
+    logger,
   });
   const api = createApp({
     coordinator,

@@ -48,20 +48,30 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   const registry = deps.metrics ?? new MetricsRegistry();
   const app = new Hono<ApiEnv>();
 
+  const mountPrefixes = Object.keys(deps.mounts ?? {}).map((p) => p.replace(/\/+$/, ''));
+  const apiHeaders = secureHeaders();
   app.use(requestId({ headerName: 'X-Request-Id' }));
-  app.use(secureHeaders());
+  // One limit for every route (API, docs, metrics, mounted admin), before anything reads the body. The refusal
+  // closes the connection: the unread body would otherwise be parsed as the client's next request.
+  const tooLarge = (c: Context<ApiEnv>) => {
+    c.header('Connection', 'close');
+    return errorReply(c, 413, {
+      code: 'payload_too_large',
+      message: `The request body is larger than ${bodyLimitBytes} bytes`,
+    });
+  };
+  const limitBody = bodyLimit({ maxSize: bodyLimitBytes, onError: tooLarge });
+  // The declared length first, whatever the method (a GET's body is never handed to the app, but it is sent).
+  app.use(async (c, next) => {
+    if (Number(c.req.header('Content-Length') ?? 0) > bodyLimitBytes) return tooLarge(c);
+    return limitBody(c, next);
+  });
+  // A mounted app sets its own security headers (the admin's X-Frame-Options: DENY, its CSP): not overridden here.
+  app.use(async (c, next) => {
+    if (mountPrefixes.some((p) => c.req.path === p || c.req.path.startsWith(`${p}/`))) return next();
+    return apiHeaders(c, next);
+  });
   app.use(observeRequests(logger, registry));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: bodyLimitBytes,
-      onError: (c) =>
-        errorReply(c, 413, {
-          code: 'payload_too_large',
-          message: `The request body is larger than ${bodyLimitBytes} bytes`,
-        }),
-    }),
-  );
 
   app.onError((err, c) => {
     const mapped = toHttpError(err);
