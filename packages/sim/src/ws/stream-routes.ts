@@ -1,4 +1,4 @@
-import { openBinanceFuturesStream } from '../exchanges/binance/ws-futures-stream.ts';
+import { openBinanceFuturesStream, openBinanceMarketStream } from '../exchanges/binance/ws-futures-stream.ts';
 import { openBinanceStream } from '../exchanges/binance/ws-stream.ts';
 import { openBingxSpotStream, openBingxStream } from '../exchanges/bingx/ws-stream.ts';
 import { openBybitStream } from '../exchanges/bybit/ws-stream.ts';
@@ -11,7 +11,14 @@ import type { StreamRoutes } from './stream-hub.ts';
 /** Each exchange's private stream path (the real one, after the `/<exchange>[-env]` prefix). */
 export const STREAM_ROUTES: StreamRoutes = {
   bybit: { '/v5/private': openBybitStream },
-  binance: { '/ws-api/v3': openBinanceStream, '/private/ws/*': openBinanceFuturesStream },
+  binance: {
+    '/ws-api/v3': openBinanceStream,
+    '/private/ws/*': openBinanceFuturesStream,
+    '/private/ws': openBinanceFuturesStream,
+    '/private/stream': openBinanceFuturesStream,
+    '/public/stream': openBinanceMarketStream,
+    '/market/stream': openBinanceMarketStream,
+  },
   okx: { '/ws/v5/private': openOkxStream },
   bingx: { '/swap-market': openBingxStream, '/market': openBingxSpotStream },
   pionex: { '/ws': openPionexStream, '/wsUA': openPionexFuturesStream },
