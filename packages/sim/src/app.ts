@@ -7,7 +7,7 @@ import { createControlRoutes } from './control/control-routes.ts';
 import { createBinanceRoutes } from './exchanges/binance/routes.ts';
 import { createBinanceListenKeyRoutes } from './exchanges/binance/ws-listen-key.ts';
 import { createBinanceListenTokenRoutes } from './exchanges/binance/ws-listen-token.ts';
-import { createBingxRoutes } from './exchanges/bingx/routes.ts';
+import { BINGX_FALLBACK_SUFFIX, createBingxRoutes } from './exchanges/bingx/routes.ts';
 import { createBingxListenKeyRoutes } from './exchanges/bingx/ws-listen-key.ts';
 import { createBybitRoutes } from './exchanges/bybit/routes.ts';
 import type { SimDeps } from './exchanges/deps.ts';
@@ -115,10 +115,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         );
         app.route(prefix, createBinanceRoutes(deps, environment));
       } else if (exchange === 'okx') app.route(prefix, createOkxRoutes(deps));
-      else if (exchange === 'bingx') {
-        app.route(prefix, createBingxListenKeyRoutes(deps, streams.listenKeys, environment));
-        app.route(prefix, createBingxRoutes(deps, environment));
-      } else if (exchange === 'pionex') app.route(prefix, createPionexRoutes(deps));
+      else if (exchange === 'bingx')
+        for (const host of [prefix, `${prefix}${BINGX_FALLBACK_SUFFIX}`]) {
+          app.route(host, createBingxListenKeyRoutes(deps, streams.listenKeys, environment));
+          app.route(host, createBingxRoutes(deps, environment));
+        }
+      else if (exchange === 'pionex') app.route(prefix, createPionexRoutes(deps));
       else app.route(prefix, createOrangexRoutes(deps));
     }
   app.notFound((c) => toResponse({ status: 404, body: { error: 'not_found', path: c.req.path } }, {}));

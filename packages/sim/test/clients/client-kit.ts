@@ -16,3 +16,13 @@ export async function waitFor(done: () => boolean, what: string, limitMs = 10_00
 export function quietBinanceLogger(): void {
   process.env.LOG_LEVEL ??= 'error';
 }
+
+/**
+ * The logger shape tiagosiebler's SDKs take as a constructor argument (trace/info/error): info and trace
+ * dropped, errors kept so a failing test shows them.
+ */
+export const silentLogger = {
+  trace: () => {},
+  info: () => {},
+  error: (...params: unknown[]) => console.error(...params),
+};

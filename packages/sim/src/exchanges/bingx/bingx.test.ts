@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bingxGet, type Loose } from '../../../test/signers.ts';
 import { useSimulator } from '../../../test/sim-harness.ts';
+import { hmacHex } from '../hmac.ts';
 
 const BASE = 'http://sim.local/bingx';
 const SWAP = '/openApi/swap/v3/user/balance';
@@ -37,7 +38,7 @@ describe('bingx', () => {
     const unsigned = bingxGet(BASE, acct, SWAP, '', now);
     expect(await code({ ...unsigned, url: unsigned.url.replace(/&signature=.*/, '') })).toBe(100412);
     expect(await code(bingxGet(BASE, acct, SWAP, '', now - 5001))).toBe(100421);
-    expect(await code(bingxGet(BASE, acct, SWAP, 'recvWindow=10000', now - 9000))).toBe(0);
+    expect(await code(bingxGet(BASE, acct, SWAP, 'recvWindow=5000', now - 4900))).toBe(0);
     expect(await code(bingxGet(BASE, acct, SWAP, '', now), { 'x-forwarded-for': '10.0.0.2' })).toBe(100419);
     const demo = await t.sim.createAccount({ exchange: 'bingx', environment: 'demo' });
     expect(await code(bingxGet(BASE, demo, SWAP, '', now))).toBe(100413);
@@ -57,5 +58,36 @@ describe('bingx', () => {
     expect((await t.send(bingxGet(BASE, acct, SWAP, '', t.clock.now()))).res.status).toBe(429);
     await t.clock.advance(1000);
     expect((await t.send(bingxGet(BASE, acct, SWAP, '', t.clock.now()))).body.code).toBe(0);
+  });
+
+  it('takes recvWindow up to 5000 only (80014 above: the 2026 guide)', async () => {
+    const acct = await t.sim.createAccount({ exchange: 'bingx' });
+    const now = t.clock.now();
+    const over = await t.send(bingxGet(BASE, acct, SWAP, 'recvWindow=5001', now));
+    expect(over.body).toMatchObject({ code: 80014, msg: 'recvWindow must be at most 5000' });
+  });
+
+  it('accepts a signature over the sorted, unencoded parameters whatever order they are sent in', async () => {
+    const acct = await t.sim.createAccount({ exchange: 'bingx' });
+    const now = t.clock.now();
+    const sorted = `recvWindow=5000&timestamp=${now}`;
+    const url = `${BASE}${SWAP}?timestamp=${now}&recvWindow=5000&signature=${hmacHex(acct.apiSecret, sorted)}`;
+    const { body } = await t.send({ url, init: { headers: { 'X-BX-APIKEY': acct.apiKey } } });
+    expect(body.code).toBe(0);
+    const wrong = `${BASE}${SWAP}?timestamp=${now}&recvWindow=5000&signature=${hmacHex('nope', sorted)}`;
+    expect((await t.send({ url: wrong, init: { headers: { 'X-BX-APIKEY': acct.apiKey } } })).body.code).toBe(
+      100001,
+    );
+  });
+
+  it('serves /openApi/swap/v1/server/time and the fallback host prefixes with the same accounts', async () => {
+    const time = (await (await t.sim.fetch(`${BASE}/openApi/swap/v1/server/time`)).json()) as Loose;
+    expect(time.data.serverTime).toBe(t.clock.now());
+    const acct = await t.sim.createAccount({ exchange: 'bingx' });
+    const fallback = await t.send(bingxGet(`${BASE}-fallback`, acct, SWAP, '', t.clock.now()));
+    expect(fallback.body.code).toBe(0);
+    const demo = await t.sim.createAccount({ exchange: 'bingx', environment: 'demo' });
+    const vst = await t.send(bingxGet('http://sim.local/bingx-demo-fallback', demo, SWAP, '', t.clock.now()));
+    expect(vst.body.code).toBe(0);
   });
 });

@@ -10,6 +10,9 @@ import { bingxMaintenance, bingxReject } from './errors.ts';
 import { bingxCharges, bingxUsageHeaders } from './limits.ts';
 import { verifyBingx } from './verify.ts';
 
+/** The simulator prefix suffix standing for BingX's fallback host (`/bingx` → `/bingx-fallback`). */
+export const BINGX_FALLBACK_SUFFIX = '-fallback';
+
 export function bingxDialect(deps: SimDeps): Dialect {
   return {
     exchange: 'bingx',
@@ -20,7 +23,11 @@ export function bingxDialect(deps: SimDeps): Dialect {
   };
 }
 
-/** BingX (swap v2/v3, spot v1, account) under `/bingx` or `/bingx-demo` (VST). */
+/**
+ * BingX (swap v2/v3, spot v1, account) under `/bingx` or `/bingx-demo` (VST), and the same API under the
+ * fallback hosts' prefixes `/bingx-fallback` (`open-api.bingx.pro`) and `/bingx-demo-fallback`
+ * (`open-api-vst.bingx.pro`) — reference 2026 §7; one account store and one set of limits behind both.
+ */
 export function createBingxRoutes(deps: SimDeps, environment: Environment): Hono<SimEnv> {
   const dialect = bingxDialect(deps);
   const app = new Hono<SimEnv>();
@@ -29,12 +36,14 @@ export function createBingxRoutes(deps: SimDeps, environment: Environment): Hono
     body: { code: 0, msg: '', timestamp: now, data },
   });
 
-  app.get('/openApi/swap/v2/server/time', (c) =>
-    runPublic(deps, c, dialect, environment, '/openApi/swap/v2/server/time', (now) => ({
-      status: 200,
-      body: { code: 0, msg: '', data: { serverTime: now } },
-    })),
-  );
+  // Server time: v2 (reference §4.3) and v1 (reference 2026 §7).
+  for (const endpoint of ['/openApi/swap/v2/server/time', '/openApi/swap/v1/server/time'])
+    app.get(endpoint, (c) =>
+      runPublic(deps, c, dialect, environment, endpoint, (now) => ({
+        status: 200,
+        body: { code: 0, msg: '', data: { serverTime: now } },
+      })),
+    );
 
   const signedGet = (endpoint: string, answer: (a: SimAccount) => unknown, needsRead = true) =>
     app.get(endpoint, async (c: SimContext) => {
