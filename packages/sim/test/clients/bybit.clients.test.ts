@@ -27,7 +27,9 @@ async function privateStream(a: CreatedAccount, secret = a.apiSecret) {
   client.on('authenticated', (e) => seen.authenticated.push(e));
   client.on('response', (e) => seen.responses.push(e));
   client.on('exception', (e) => seen.exceptions.push(e));
-  client.subscribeV5('wallet', 'linear').forEach((p) => p.catch((e: unknown) => seen.exceptions.push(e)));
+  client.subscribeV5('wallet', 'linear').forEach((p) => {
+    p.catch((e: unknown) => seen.exceptions.push(e));
+  });
   return { client, seen };
 }
 

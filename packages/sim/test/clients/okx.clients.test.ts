@@ -29,7 +29,9 @@ async function privateStream(a: CreatedAccount, secret = a.apiSecret) {
   client.on('authenticated', (e) => seen.authenticated.push(e));
   client.on('update', (e) => seen.updates.push(e));
   client.on('exception', (e) => seen.exceptions.push(e));
-  client.subscribe({ channel: 'account' }).forEach((p) => p.catch((e: unknown) => seen.exceptions.push(e)));
+  client.subscribe({ channel: 'account' }).forEach((p) => {
+    p.catch((e: unknown) => seen.exceptions.push(e));
+  });
   return { client, seen };
 }
 
