@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { binanceGet } from '../../../test/signers.ts';
 import { useSimulator } from '../../../test/sim-harness.ts';
+import { hmacHex } from '../hmac.ts';
 
 const BASE = 'http://sim.local/binance';
 
@@ -147,5 +148,50 @@ describe('binance', () => {
     expect([over.res.status, over.body.code]).toEqual([429, -1003]);
     const spot = await t.send(binanceGet(BASE, acct, '/api/v3/account', '', t.clock.now()));
     expect(spot.res.status).toBe(200);
+  });
+
+  it('answers /api/v1/* (retired 2026-03-25) with the plain 404 page', async () => {
+    for (const path of ['/api/v1/time', '/api/v1/ping', '/api/v1/userDataStream']) {
+      const res = await t.sim.fetch(`${BASE}${path}`);
+      expect([res.status, await res.text()]).toEqual([
+        404,
+        '<html><body><h2>404 Not found</h2></body></html>',
+      ]);
+    }
+    expect((await t.sim.fetch(`${BASE}/api/v3/time`)).status).toBe(200);
+  });
+
+  it('checks the signature over the percent-encoded payload (non-ASCII signed raw → -1022)', async () => {
+    const acct = await t.sim.createAccount({ exchange: 'binance' });
+    const now = t.clock.now();
+    const encoded = `symbol=${encodeURIComponent('１２３４５６')}&timestamp=${now}`;
+    const send = (signed: string) =>
+      t.send({
+        url: `${BASE}/api/v3/account?${encoded}&signature=${hmacHex(acct.apiSecret, signed)}`,
+        init: { headers: { 'X-MBX-APIKEY': acct.apiKey } },
+      });
+    expect((await send(encoded)).res.status).toBe(200);
+    const raw = await send(`symbol=１２３４５６&timestamp=${now}`);
+    expect([raw.res.status, raw.body.code]).toEqual([400, -1022]);
+    // A form body can carry raw UTF-8: signed as sent it still fails, Binance signs the encoded string.
+    const body = `validity=60000&label=１２&timestamp=${now}`;
+    const form = await t.send({
+      url: `${BASE}/sapi/v1/userListenToken`,
+      init: {
+        method: 'POST',
+        headers: { 'X-MBX-APIKEY': acct.apiKey, 'content-type': 'application/x-www-form-urlencoded' },
+        body: `${body}&signature=${hmacHex(acct.apiSecret, body)}`,
+      },
+    });
+    expect([form.res.status, form.body.code]).toEqual([400, -1022]);
+  });
+
+  it('refuses a timestamp 10 s ahead (-1021, as anything 1 s ahead)', async () => {
+    const acct = await t.sim.createAccount({ exchange: 'binance' });
+    const ahead = await t.send(binanceGet(BASE, acct, '/api/v3/account', '', t.clock.now() + 10_000));
+    expect(ahead.body).toEqual({
+      code: -1021,
+      msg: "Timestamp for this request was 1000ms ahead of the server's time.",
+    });
   });
 });

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { SimAccount, SimPermissions } from '../../accounts/account.ts';
 import type { SimDeps } from '../deps.ts';
 import type { Dialect } from '../dialect.ts';
-import { rawQuery, type SimContext, type SimEnv } from '../http.ts';
+import { rawQuery, type SimContext, type SimEnv, toResponse } from '../http.ts';
 import { identifyByKey, runPrivate, runPublic } from '../pipeline.ts';
 import { binanceApiRestrictions, binanceMarginAccount, binanceSpotAccount } from './balances.ts';
 import { binanceMaintenance, binanceReject } from './errors.ts';
@@ -30,6 +30,14 @@ type Needs = (keyof SimPermissions)[];
 export function createBinanceRoutes(deps: SimDeps, environment: Environment): Hono<SimEnv> {
   const dialect = binanceDialect(deps);
   const app = new Hono<SimEnv>();
+
+  // `/api/v1/*` was retired on 2026-03-25 (reference 2026 §4): Binance's plain 404 page, like any unknown path.
+  app.all('/api/v1/*', (c) =>
+    toResponse(
+      binanceReject('not_found', { ip: '', now: deps.clock.now(), endpoint: c.req.path, environment }),
+      {},
+    ),
+  );
 
   for (const endpoint of ['/api/v3/time', '/fapi/v1/time'])
     app.get(endpoint, (c) =>

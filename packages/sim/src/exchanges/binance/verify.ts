@@ -19,7 +19,9 @@ function strip(raw: string): { rest: string; signature?: string } {
 /**
  * Binance REST (reference §2.2): payload = query string + form body, as sent, without the `signature`
  * parameter; HMAC-SHA256 hex (case-insensitive), or RSA/Ed25519 base64 percent-encoded. Timing:
- * `timestamp < serverTime + 1000` and `serverTime - timestamp <= recvWindow` (default 5000, max 60000).
+ * `timestamp < serverTime + 1000` and `serverTime - timestamp <= recvWindow` (default 5000, max 60000), so
+ * also the 2024-12-09 limits (no timestamp 10 s ahead or before 2017). A payload with a raw non-ASCII byte
+ * fails (-1022): Binance signs the percent-encoded string.
  */
 export async function verifyBinance(
   account: SimAccount,
@@ -56,6 +58,9 @@ export async function verifyBinance(
       detail: "-1102:Mandatory parameter 'signature' was not sent, was empty/null, or malformed.",
     };
   const payload = q.rest + b.rest;
+  // Non-ASCII must be percent-encoded before signing (strict since 2026-01-15, reference 2026 §4): a raw
+  // non-ASCII byte in what was sent (a form body can carry one) is never a valid payload.
+  if (/[\u0080-\uffff]/.test(payload)) return { reason: 'bad_signature' };
   if (account.keyType === 'hmac') {
     const expected = hmacHex(account.hmacSecret!, payload);
     return expected === signature.toLowerCase() ? {} : { reason: 'bad_signature' };
