@@ -120,11 +120,6 @@ describe('connections (errors)', () => {
     expectError(await h.request('DELETE', `/api/settings/connections/${id}`), 404, 'not_found');
     expectError(await h.request('POST', `/api/settings/connections/${id}/test`), 404, 'not_found');
     expectError(await h.request('POST', `/api/settings/connections/${id}/pause`), 404, 'not_found');
-    expectError(
-      await h.request('POST', '/api/settings/connections/batch-test', { body: { connectionIds: [id] } }),
-      404,
-      'not_found',
-    );
     expectError(await h.request('GET', `/api/settings/connections/batches/${id}`), 404, 'not_found');
     expectError(await h.request('GET', `/api/settings/connections/batches/${id}/events`), 404, 'not_found');
     expectError(await h.request('GET', `/api/settings/connections/health?id=${id}`), 404, 'not_found');

@@ -21,7 +21,15 @@ const DOCS_CSP =
 function errorReply(
   c: Context<ApiEnv>,
   status: number,
-  error: { code: string; message: string; field?: string; rule?: string; hint?: string; retryable?: boolean },
+  error: {
+    code: string;
+    message: string;
+    field?: string;
+    rule?: string;
+    hint?: string;
+    issues?: Array<{ field: string; rule: string }>;
+    retryable?: boolean;
+  },
 ): Response {
   // Whether the same request may succeed later: the exchange error's own flag, else 429 and 5xx only.
   const retryable = error.retryable ?? (status === 429 || status >= 500);
@@ -89,6 +97,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
       ...(mapped.field !== undefined ? { field: mapped.field } : {}),
       ...(mapped.rule !== undefined ? { rule: mapped.rule } : {}),
       ...(mapped.hint !== undefined ? { hint: mapped.hint } : {}),
+      ...(mapped.issues !== undefined ? { issues: mapped.issues } : {}),
       ...(mapped.retryable !== undefined ? { retryable: mapped.retryable } : {}),
     });
   });

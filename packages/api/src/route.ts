@@ -77,7 +77,7 @@ export function defineRoute<
                   throw new UnsupportedMediaTypeError(type.split(';')[0]!.trim());
                 return next();
               }) satisfies MiddlewareHandler<ApiEnv>,
-              validate('json', spec.body),
+              spec.bodyOptional ? optionalJson(spec.body) : validate('json', spec.body),
             ]
           : []),
       ];
@@ -94,5 +94,17 @@ export function defineRoute<
         );
       });
     },
+  };
+}
+
+/** An optional JSON body: an empty one (even sent with a JSON Content-Type) validates as `{}`. */
+function optionalJson(schema: z.ZodType): MiddlewareHandler<ApiEnv> {
+  const validateBody = validate('json', schema);
+  return async (c, next) => {
+    if ((await c.req.text()).trim() !== '') return validateBody(c, next);
+    const parsed = schema.safeParse({});
+    if (!parsed.success) return validateBody(c, next);
+    c.req.addValidatedData('json', parsed.data as object);
+    return next();
   };
 }

@@ -26,6 +26,8 @@ export interface HttpError {
   rule?: string;
   hint?: string;
   retryable?: boolean;
+  /** Every validation issue, when there were several checks (400). */
+  issues?: Array<{ field: string; rule: string }>;
   /** False for 5xx we did not expect: the message is generic and the cause is only logged. */
   expected: boolean;
 }
@@ -59,6 +61,7 @@ export function toHttpError(err: unknown): HttpError {
       message: err.message,
       field: err.field,
       rule: err.rule,
+      issues: err instanceof RequestValidationError ? err.issues : [{ field: err.field, rule: err.rule }],
       expected: true,
     };
   if (err instanceof UnauthorizedError)

@@ -24,6 +24,10 @@ export const errorBodySchema = z
       field: z.string().optional().describe('The request field at fault'),
       rule: z.string().optional().describe('The rule the field broke'),
       hint: z.string().optional().describe('What to do about it'),
+      issues: z
+        .array(z.object({ field: z.string(), rule: z.string() }))
+        .optional()
+        .describe('Every validation issue (400), the first of which is field and rule'),
       retryable: z
         .boolean()
         .describe('Whether the same request may succeed later (rate limits, timeouts, exchange outages)'),

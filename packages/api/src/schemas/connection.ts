@@ -46,4 +46,8 @@ export const connectionRecordSchema = z
 export const connectionReplySchema = z.object({
   success: z.literal(true),
   connection: connectionRecordSchema,
+  warnings: z
+    .array(z.string())
+    .optional()
+    .describe('What was accepted but ignored (a passphrase for an exchange without one)'),
 });

@@ -13,6 +13,9 @@ const apiType = z
 export const listConnectionsQuerySchema = z.object({
   exchange: exchange.optional(),
   apiType: apiType.optional(),
+  api_type: apiType
+    .optional()
+    .describe("The same filter in the request bodies' spelling (apiType wins if both)"),
   enabled: queryBooleanSchema.optional().describe('true or false'),
   active: queryBooleanSchema.optional().describe('true or false'),
 });
@@ -22,4 +25,7 @@ export const healthQuerySchema = z.object({
   id: idSchema.optional().describe('One connection'),
   exchange: exchange.optional(),
   apiType: apiType.optional(),
+  api_type: apiType
+    .optional()
+    .describe("The same filter in the request bodies' spelling (apiType wins if both)"),
 });

@@ -45,8 +45,29 @@ describe('connection state machine', () => {
     }
     expect(refused).toBeGreaterThan(15);
     expect(() => transition('disabled', 'resume')).toThrow(
-      /Cannot resume a connection that is disabled; allowed here: enable/,
+      /^Cannot resume a connection that is disabled; you can enable it$/,
     );
+  });
+
+  it('names only the actions a person can take in a refusal, never internal events', () => {
+    const message = (from: Parameters<typeof transition>[0], event: Parameters<typeof transition>[1]) => {
+      try {
+        transition(from, event);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(message('testing', 'pause')).toBe('Cannot pause a connection that is testing; you can disable it');
+    expect(message('paused', 'pause')).toBe(
+      'Cannot pause a connection that is paused; you can resume, disable it',
+    );
+    for (const from of ['disabled', 'testing', 'active', 'paused', 'error'] as const)
+      for (const event of ['enable', 'pause', 'resume'] as const)
+        if (!allowedEvents(from).includes(event))
+          expect(message(from, event)).not.toMatch(
+            /test_passed|test_failed|auth_failed|breaker_opened|retest/,
+          );
   });
 
   it('never lets a disabled connection become active without a test', () => {

@@ -61,12 +61,17 @@ const TABLE: Record<ConnectionState, Partial<Record<ConnectionEvent, ConnectionS
   },
 };
 
+/** The events a person triggers through the API's actions. */
+const USER_ACTIONS: readonly ConnectionEvent[] = ['enable', 'disable', 'pause', 'resume'];
+
 export class InvalidTransitionError extends Error {
   readonly from: ConnectionState;
   readonly event: ConnectionEvent;
   constructor(from: ConnectionState, event: ConnectionEvent) {
+    // Only what a person can ask for is listed (the API's actions), never the internal events (test_passed, …).
+    const actions = allowedEvents(from).filter((e) => USER_ACTIONS.includes(e));
     super(
-      `Cannot ${event.replace('_', ' ')} a connection that is ${from}; allowed here: ${allowedEvents(from).join(', ') || 'none'}`,
+      `Cannot ${event.replace('_', ' ')} a connection that is ${from}; ${actions.length ? `you can ${actions.join(', ')} it` : 'wait for its test to finish'}`,
     );
     this.name = 'InvalidTransitionError';
     this.from = from;

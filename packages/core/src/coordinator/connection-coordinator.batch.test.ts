@@ -50,14 +50,26 @@ describe.each(STORAGES)('ConnectionCoordinator batches (%s storage)', (kind) => 
     expect(rows[0]?.result).toMatchObject({ read: true, withdraw: false });
   });
 
-  it('refuses more than maxBatchSize connections, empty lists and unknown ids', async () => {
+  it('answers an unknown id with its own "not found" result, the others tested', async () => {
+    const f = await createFixture({ kind });
+    const id = (await f.coordinator.createConnection(await f.input('binance'), { awaitTest: true })).id;
+    const summary = await f.coordinator.testConnections([id, 'missing']);
+    expect(summary).toMatchObject({ totalConnections: 2, successful: 1, failed: 1 });
+    expect(summary.results[id]).toMatchObject({ success: true });
+    expect(summary.results['missing']).toMatchObject({
+      success: false,
+      code: 'not_found',
+      error: 'connection missing does not exist',
+    });
+  });
+
+  it('refuses more than maxBatchSize connections and empty lists', async () => {
     const f = await createFixture({ kind, coordinator: { maxBatchSize: 3 } });
     const ids = ['a', 'b', 'c', 'd'];
     const err = await f.coordinator.startBatch(ids).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(err).toMatchObject({ field: 'connectionIds', rule: 'at most 3 connections per batch' });
     await expect(f.coordinator.startBatch([])).rejects.toThrow(ValidationError);
-    await expect(f.coordinator.startBatch(['missing'])).rejects.toThrow(/connection missing does not exist/);
     await expect(f.coordinator.getBatch('nope')).rejects.toThrow(/batch nope does not exist/);
   });
 

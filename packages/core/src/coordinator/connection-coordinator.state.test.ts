@@ -23,6 +23,25 @@ describe.each(STORAGES)('ConnectionCoordinator state machine (%s storage)', (kin
     expect((await co.getConnection(c.id)).state).toBe('active');
   });
 
+  it('logs a move into error at warn, and back to active at info', async () => {
+    const lines: Array<{ level: string; msg: string; to?: unknown }> = [];
+    const log = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
+      lines.push({ level, msg, to: fields?.['to'] });
+    const logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+    const f = await createFixture({ kind, coordinator: { logger } });
+    const body = await f.input('bingx');
+    const c = await f.coordinator.createConnection(
+      { ...body, api_key: 'unknown-key-0000' },
+      { awaitTest: true },
+    );
+    expect(c.state).toBe('error');
+    const changes = () => lines.filter((l) => l.msg === 'connection state changed');
+    expect(changes()).toEqual([{ level: 'warn', msg: 'connection state changed', to: 'error' }]);
+    await f.coordinator.updateConnection(c.id, { api_key: body.api_key });
+    await f.coordinator.applyAction(c.id, 'enable', undefined, { awaitTest: true });
+    expect(changes().at(-1)).toEqual({ level: 'info', msg: 'connection state changed', to: 'active' });
+  });
+
   it('takes an error connection to paused, and back to testing on enable', async () => {
     const f = await createFixture({ kind });
     const body = await f.input('bingx');

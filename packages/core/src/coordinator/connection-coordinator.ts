@@ -49,6 +49,9 @@ const ACTION_EVENTS = { enable: 'enable', disable: 'disable', pause: 'pause', re
  * const c = await coordinator.createConnection({ name: 'Main', exchange: 'bybit', api_type: 'spot', api_key, api_secret }, { awaitTest: true });
  * const summary = await coordinator.testConnections((await coordinator.getAllConnections()).map((x) => x.id));
  */
+/** The batch lane of tasks whose connection does not exist (they end at once, not found). */
+const MISSING_LANE = '(missing)';
+
 export class ConnectionCoordinator implements Coordinator {
   readonly #o: ResolvedCoordinatorOptions;
   readonly #registry: RuntimeRegistry;
@@ -229,9 +232,14 @@ export class ConnectionCoordinator implements Coordinator {
 
   async startBatch(ids: string[], options: { type?: TaskType; priority?: number } = {}): Promise<BatchJob> {
     const { unique, type, priority } = validateBatchRequest(ids, options, this.#o.maxBatchSize);
-    const records: ConnectionRecord[] = [];
-    for (const id of unique) records.push(await this.getConnection(id));
-    return this.#submit(records, type, priority);
+    // An unknown id is one task that ends "not found" (as for a connection deleted before its task ran), not a
+    // refusal of the whole batch.
+    const tasks: Array<{ connectionId: string; lane: string }> = [];
+    for (const id of unique) {
+      const record = await this.#o.storage.connections.get(id);
+      tasks.push({ connectionId: id, lane: record?.exchange ?? MISSING_LANE });
+    }
+    return this.#processor.submit({ type, priority, tasks });
   }
 
   async getBatch(id: string): Promise<BatchStatusView> {

@@ -305,13 +305,17 @@ export class OperationRunner {
       if (Object.keys(patch).length > 0) {
         updated =
           (await s.connections.update(id, patch, { now, expectedVersion: current.version })) ?? current;
+        // Into error or paused: someone should look (warn); back to active or testing: info.
         if (patch.state)
-          this.#o.logger.info('connection state changed', {
-            connectionId: id,
-            from: current.state,
-            to: patch.state,
-            code,
-          });
+          this.#o.logger[patch.state === 'error' || patch.state === 'paused' ? 'warn' : 'info'](
+            'connection state changed',
+            {
+              connectionId: id,
+              from: current.state,
+              to: patch.state,
+              code,
+            },
+          );
       }
       if (opened && rt.breaker.nextProbeAt !== null) this.#onBreakerOpened(id, rt.breaker.nextProbeAt);
       return updated;

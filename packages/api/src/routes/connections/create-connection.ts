@@ -2,6 +2,7 @@ import { defineRoute } from '../../route.ts';
 import { connectionReplySchema } from '../../schemas/connection.ts';
 import { createConnectionSchema } from '../../schemas/connection-input.ts';
 import { errorResponses, WRITE_ERRORS } from '../responses.ts';
+import { withoutUnusedPassphrase } from './passphrase-warning.ts';
 
 export const createConnectionRoute = defineRoute(
   {
@@ -17,9 +18,10 @@ export const createConnectionRoute = defineRoute(
       ...errorResponses(...WRITE_ERRORS),
     },
   },
-  async (c, { body }, deps) => {
+  async (c, { body: given }, deps) => {
+    const { body, warnings } = withoutUnusedPassphrase(given.exchange, given);
     const connection = await deps.coordinator.createConnection(body);
     c.header('Location', `/api/settings/connections/${connection.id}`);
-    return c.json({ success: true, connection }, 201);
+    return c.json({ success: true, connection, ...(warnings.length ? { warnings } : {}) }, 201);
   },
 );

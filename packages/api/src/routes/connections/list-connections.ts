@@ -35,7 +35,9 @@ export const listConnectionsRoute = defineRoute(
       ...errorResponses(...READ_ERRORS),
     },
   },
-  async (c, { query }, deps) => {
+  async (c, { query: given }, deps) => {
+    const { api_type, ...rest } = given;
+    const query = { ...rest, apiType: rest.apiType ?? api_type };
     const connections = await deps.coordinator.listConnections(query);
     const { etag, body } = listReply(connections, {
       exchange: query.exchange ?? null,

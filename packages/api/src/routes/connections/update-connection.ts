@@ -3,6 +3,7 @@ import { idParamSchema } from '../../schemas/common.ts';
 import { connectionReplySchema } from '../../schemas/connection.ts';
 import { updateConnectionSchema } from '../../schemas/connection-input.ts';
 import { errorResponses, WRITE_ERRORS } from '../responses.ts';
+import { withoutUnusedPassphrase } from './passphrase-warning.ts';
 
 export const updateConnectionRoute = defineRoute(
   {
@@ -20,8 +21,16 @@ export const updateConnectionRoute = defineRoute(
     },
   },
   // The coordinator checks the patched connection as a whole (API-type matrix included) before it writes anything.
-  async (c, { params, body }, deps) => {
-    const connection = await deps.coordinator.updateConnection(params.id, body);
-    return c.json({ success: true, connection });
+  async (c, { params, body: given }, deps) => {
+    // Only a body with a passphrase costs a read (to learn the exchange).
+    const { body, warnings } =
+      given.api_passphrase === undefined
+        ? { body: given, warnings: [] }
+        : withoutUnusedPassphrase((await deps.coordinator.getConnection(params.id)).exchange, given);
+    const changes = Object.keys(body).some((k) => k !== 'version');
+    const connection = changes
+      ? await deps.coordinator.updateConnection(params.id, body)
+      : await deps.coordinator.getConnection(params.id);
+    return c.json({ success: true, connection, ...(warnings.length ? { warnings } : {}) });
   },
 );

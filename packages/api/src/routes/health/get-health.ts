@@ -17,5 +17,6 @@ export const getHealthRoute = defineRoute(
       ...errorResponses(...READ_ERRORS, 404),
     },
   },
-  async (c, { query }, deps) => c.json(await deps.coordinator.getHealth(query)),
+  async (c, { query: { api_type, ...query } }, deps) =>
+    c.json(await deps.coordinator.getHealth({ ...query, apiType: query.apiType ?? api_type })),
 );
