@@ -58,13 +58,28 @@ describe('private stream test (happy path)', () => {
     expect(result.error).toBeUndefined();
   });
 
-  it('Binance subscribes with an Ed25519 key (base64 signature over the sorted parameters)', async () => {
+  it('Binance logs on with an Ed25519 key (session.logon, then an unsigned userDataStream.subscribe)', async () => {
     const account = await server.simulator.createAccount({ exchange: 'binance', keyType: 'ed25519' });
     const result = await createConnector({
       ...streamOptions('binance', account, server.url),
       clock,
     }).testConnection();
     expect(result.error).toBeUndefined();
+    const log = result.log.join('\n');
+    expect(log).toContain('Authenticated (session.logon)');
+    expect(log).toContain('Subscribed (subscriptionId 0)');
+  });
+
+  it('Binance HMAC and RSA keys subscribe with userDataStream.subscribe.signature (no session.logon)', async () => {
+    for (const keyType of ['hmac', 'rsa'] as const) {
+      const account = await server.simulator.createAccount({ exchange: 'binance', keyType });
+      const result = await createConnector({
+        ...streamOptions('binance', account, server.url),
+        clock,
+      }).testConnection();
+      expect(result.error).toBeUndefined();
+      expect(result.log.join('\n')).toContain('Authenticated (subscriptionId 0)');
+    }
   });
 
   it('routes testnet and demo keys to their own stream hosts (/bybit-testnet, /okx-demo, /bingx-demo)', async () => {

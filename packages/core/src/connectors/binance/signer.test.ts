@@ -53,6 +53,31 @@ describe('signBinanceRequest', () => {
     );
   });
 
+  it('reproduces the non-ASCII HMAC example (percent-encoded before signing, rest-api.md since 2026-01-15)', async () => {
+    const spec = await signBinanceRequest({
+      method: 'POST',
+      baseUrl: 'https://api.binance.com',
+      path: '/api/v3/order',
+      params: [
+        ['symbol', '１２３４５６'],
+        ['side', 'BUY'],
+        ['type', 'LIMIT'],
+        ['timeInForce', 'GTC'],
+        ['quantity', '1'],
+        ['price', '0.1'],
+        ['recvWindow', '5000'],
+      ],
+      credentials: {
+        apiKey: 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A',
+        apiSecret: 'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j',
+      },
+      timestamp: 1499827319559,
+    });
+    expect(spec.body).toBe(
+      'symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559&signature=e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3',
+    );
+  });
+
   it('appends timestamp then recvWindow after the parameters, in the order sent', async () => {
     const spec = await signBinanceRequest({
       method: 'GET',

@@ -8,6 +8,7 @@ import { binanceSignature } from './signer.ts';
 
 export const BINANCE_WS_API_PATH = '/ws-api/v3';
 const SUBSCRIBE_ID = 'cts-user-data';
+const LOGON_ID = 'cts-session-logon';
 
 /** `outboundAccountPosition.B[]` (`{a, f, l}`) → Balance; totals count stablecoins (no prices on the stream). */
 export function normalizeBinanceAccountPosition(event: Record<string, unknown>): Balance {
@@ -26,12 +27,6 @@ export function normalizeBinanceAccountPosition(event: Record<string, unknown>):
   };
 }
 
-/**
- * Binance spot user data over the WebSocket API (reference §2.6; listenKeys were removed for spot on
- * 2026-02-20): `userDataStream.subscribe.signature` with `{apiKey, recvWindow, timestamp, signature}`, the
- * signature over the parameters sorted by name (HMAC hex; RSA/Ed25519 base64). The server pings every 20 s
- * at the protocol level (the WebSocket answers); balances arrive only on change (`outboundAccountPosition`).
- */
 /** A WS API error reply (`{ status, error: { code, msg } }`) as a stream error, mapped like REST errors. */
 export function binanceWsApiError(
   m: Record<string, unknown>,
@@ -55,6 +50,14 @@ export function binancePositionEvent(m: Record<string, unknown>): StreamEvent | 
   };
 }
 
+/**
+ * Binance spot user data over the WebSocket API (reference §2.6; listenKeys were removed for spot on
+ * 2026-02-20). HMAC and RSA keys: `userDataStream.subscribe.signature` with `{apiKey, recvWindow, timestamp,
+ * signature}`. Ed25519 keys, as the official client does (reference 2026 §4): `session.logon` with the same
+ * signed parameters, then an unsigned `userDataStream.subscribe` on the session. The signature covers the
+ * parameters sorted by name (HMAC hex; RSA/Ed25519 base64). The server pings every 20 s at the protocol level
+ * (the WebSocket answers); balances arrive only on change (`outboundAccountPosition`).
+ */
 export function createBinanceStream(ctx: StreamContext): StreamProtocol {
   const o = ctx.options;
   const url = `${wsBaseUrl('binance', o.environment, 'default', o.baseUrl)}${BINANCE_WS_API_PATH}`;
@@ -76,6 +79,13 @@ export function createBinanceStream(ctx: StreamContext): StreamProtocol {
         timestamp: Number(timestamp),
         signature,
       };
+      if (o.credentials.keyType === 'ed25519')
+        return {
+          url,
+          safeUrl: url,
+          login: JSON.stringify({ id: LOGON_ID, method: 'session.logon', params }),
+          subscribe: JSON.stringify({ id: SUBSCRIBE_ID, method: 'userDataStream.subscribe' }),
+        };
       return {
         url,
         safeUrl: url,
@@ -86,11 +96,13 @@ export function createBinanceStream(ctx: StreamContext): StreamProtocol {
     read(text): StreamEvent {
       const m = parseFrame(text);
       if (!m) return { kind: 'other' };
-      if (m.id === SUBSCRIBE_ID) {
-        if (m.status === 200) {
-          const result = m.result as { subscriptionId?: number } | undefined;
-          return { kind: 'authenticated', detail: `subscriptionId ${result?.subscriptionId ?? '?'}` };
-        }
+      if (m.id === LOGON_ID && m.status === 200) return { kind: 'authenticated', detail: 'session.logon' };
+      if (m.id === SUBSCRIBE_ID && m.status === 200) {
+        const result = m.result as { subscriptionId?: number } | undefined;
+        const detail = `subscriptionId ${result?.subscriptionId ?? '?'}`;
+        return { kind: o.credentials.keyType === 'ed25519' ? 'subscribed' : 'authenticated', detail };
+      }
+      if (m.id === SUBSCRIBE_ID || m.id === LOGON_ID || (m.id === null && m.error !== undefined)) {
         const error = (m.error ?? {}) as { code?: number; msg?: string };
         return binanceWsApiError(m, error, ctx.now());
       }
