@@ -93,6 +93,62 @@ describe('createBingxConnector', () => {
     );
   });
 
+  it('moves to the fallback host open-api.bingx.pro after a network error, re-signing sorted', async () => {
+    const { clock, connector, requests } = setup([
+      () => Promise.reject(new TypeError('fetch failed')),
+      ok(swapRows),
+    ]);
+    const balance = await settleWithClock(connector.getBalance(), clock);
+    expect(balance.total).toBe(101);
+    expect(requests.map((r) => new URL(r.url).origin)).toEqual([
+      'https://open-api.bingx.com',
+      'https://open-api.bingx.pro',
+    ]);
+    const retried = new URL(requests[1]!.url);
+    const sent = retried.search.slice(1).replace(/&signature=.*$/, '');
+    expect(sent).toMatch(/^recvWindow=5000&timestamp=\d+$/);
+    expect(retried.searchParams.get('signature')).toBe(await bingxSignature(SECRET, sent));
+  });
+
+  it('moves to the fallback after a timeout; demo goes to open-api-vst.bingx.pro, the simulator to -fallback', async () => {
+    const hang: ScriptedReply = (_req, signal) =>
+      new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    const demo = setup([hang, ok(swapRows)], { environment: 'demo', timeoutMs: 5 });
+    await settleWithClock(demo.connector.getBalance(), demo.clock);
+    expect(new URL(demo.requests[1]!.url).origin).toBe('https://open-api-vst.bingx.pro');
+    const sim = setup([() => Promise.reject(new TypeError('fetch failed')), ok(swapRows)], {
+      baseUrl: 'http://127.0.0.1:9999',
+    });
+    await settleWithClock(sim.connector.getBalance(), sim.clock);
+    expect(sim.requests[1]!.url.startsWith('http://127.0.0.1:9999/bingx-fallback/openApi/')).toBe(true);
+  });
+
+  it('stays on the primary host after any exchange reply (5xx included) and for the next request', async () => {
+    const { clock, connector, requests } = setup([
+      () => new Response('bad gateway', { status: 502 }),
+      ok(swapRows),
+      ok(swapRows),
+    ]);
+    await settleWithClock(connector.getBalance(), clock);
+    await connector.getBalance();
+    expect(requests.map((r) => new URL(r.url).host)).toEqual([
+      'open-api.bingx.com',
+      'open-api.bingx.com',
+      'open-api.bingx.com',
+    ]);
+  });
+
+  it('refuses a recvWindow above 5000 (the 2026 guide)', () => {
+    expect(() =>
+      createBingxConnector({
+        exchange: 'bingx',
+        apiType: 'spot',
+        credentials: { apiKey: 'k', apiSecret: 's' },
+        recvWindowMs: 6000,
+      }),
+    ).toThrow(/^recvWindowMs: BingX takes at most 5000/);
+  });
+
   it('gives up after maxRetries with exchange.unavailable', async () => {
     const { clock, connector, requests } = setup([() => new Response('', { status: 503 })], {
       maxRetries: 1,

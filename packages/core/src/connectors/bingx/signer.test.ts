@@ -71,29 +71,38 @@ describe('signBingxRequest', () => {
     expect(theirs.body).toBeUndefined();
   });
 
-  it('keeps parameters in the order given, where ccxt sorts them (current docs: "without sorting")', async () => {
+  it('signs and sends every parameter sorted by name, as the 2026 guide and ccxt do', async () => {
     const params = [
       ['symbol', 'BTC-USDT'],
       ['limit', 5],
     ] as const;
     const ours = await signBingxRequest({ ...base, path: '/openApi/swap/v2/trade/allOrders', params });
-    expect(new URL(ours.url).search).toMatch(/^\?symbol=BTC-USDT&limit=5&timestamp=1700000000000&signature=/);
+    expect(new URL(ours.url).search).toMatch(/^\?limit=5&symbol=BTC-USDT&timestamp=1700000000000&signature=/);
     const exchange = new ccxt.bingx({ apiKey: 'my-key', secret: 'my-secret' });
     exchange.nonce = () => 1700000000000;
     const theirs = exchange.sign('trade/allOrders', section(['swap', 'v2', 'private']), 'GET', {
       symbol: 'BTC-USDT',
       limit: 5,
     });
-    expect(new URL(theirs.url).search).toMatch(
-      /^\?limit=5&symbol=BTC-USDT&timestamp=1700000000000&signature=/,
-    );
-    // Same parameters, different order, so different signatures: each signs the string it sends.
-    expect(ours.url).not.toBe(theirs.url);
+    expect(ours.url).toBe(theirs.url);
     const sent = new URL(ours.url).search.slice(1).replace(/&signature=.*$/, '');
     expect(new URL(ours.url).searchParams.get('signature')).toBe(await bingxSignature('my-secret', sent));
   });
 
-  it('URL-encodes values but not keys', () => {
+  it('signs a value holding [ or { unencoded and sends it URL-encoded (2026 guide)', async () => {
+    const ours = await signBingxRequest({
+      ...base,
+      path: '/openApi/swap/v2/trade/batchOrders',
+      params: [['batchOrders', '[{"symbol":"BTC-USDT"}]']],
+    });
+    const signed = 'batchOrders=[{"symbol":"BTC-USDT"}]&timestamp=1700000000000';
+    expect(ours.url).toBe(
+      `https://open-api.bingx.com/openApi/swap/v2/trade/batchOrders?batchOrders=${encodeURIComponent('[{"symbol":"BTC-USDT"}]')}&timestamp=1700000000000&signature=${await bingxSignature('my-secret', signed)}`,
+    );
+  });
+
+  it('URL-encodes values holding [ or { only, never keys', () => {
     expect(bingxParamString([['list', '["a b"]']])).toBe('list=%5B%22a%20b%22%5D');
+    expect(bingxParamString([['symbol', 'BTC-USDT']])).toBe('symbol=BTC-USDT');
   });
 });

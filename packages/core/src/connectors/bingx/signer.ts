@@ -4,12 +4,30 @@ import type { HttpSpec } from '../shared/http.ts';
 /** A request parameter value as BingX takes it. */
 export type BingxParamValue = string | number | boolean;
 
+/** A value the 2026 guide sends URL-encoded: one holding `[` or `{` (a JSON list or object). */
+const needsEncoding = (value: string) => /[[{]/.test(value);
+
 /**
- * The `k=v&k=v` string BingX signs and sends, in the order given ("splice all api parameters, without sorting",
- * BX-V3). Values are URL-encoded (keys are not); for the plain values our calls use that is the identity.
+ * BingX's signing order (official 2026 guide, reference 2026 §7): every parameter sorted in ASCII order by
+ * name. Stable for equal names.
+ */
+export function sortBingxParams<T extends readonly [string, BingxParamValue]>(params: ReadonlyArray<T>): T[] {
+  return [...params].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The string BingX signs: `k=v&k=v` with the values unencoded, in the order given. */
+export function bingxSignedString(params: ReadonlyArray<readonly [string, BingxParamValue]>): string {
+  return params.map(([k, v]) => `${k}=${String(v)}`).join('&');
+}
+
+/**
+ * The string BingX receives, in the same order: values holding `[` or `{` URL-encoded (the 2026 guide),
+ * the others as signed (keys never encoded). For the plain values our calls use it is the signed string.
  */
 export function bingxParamString(params: ReadonlyArray<readonly [string, BingxParamValue]>): string {
-  return params.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+  return params
+    .map(([k, v]) => `${k}=${needsEncoding(String(v)) ? encodeURIComponent(String(v)) : String(v)}`)
+    .join('&');
 }
 
 /**
@@ -26,7 +44,7 @@ export interface BingxSignInput {
   baseUrl: string;
   /** The real path, e.g. `/openApi/swap/v3/user/balance`. */
   path: string;
-  /** Endpoint parameters, in the order they are sent. @default [] */
+  /** Endpoint parameters (signed and sent sorted by name). @default [] */
   params?: ReadonlyArray<readonly [string, BingxParamValue]>;
   apiKey: string;
   apiSecret: string;
@@ -36,19 +54,24 @@ export interface BingxSignInput {
   recvWindowMs?: number;
 }
 
+/** The largest `recvWindow` BingX takes (official 2026 guide, reference 2026 §7). */
+export const BINGX_MAX_RECV_WINDOW_MS = 5000;
+
 /**
- * Signs a private BingX query-string request: params, then `recvWindow`, then `timestamp`, then `&signature=`.
+ * Signs a private BingX query-string request the 2026 way: the endpoint's parameters, `recvWindow` and
+ * `timestamp`, all sorted in ASCII order by name, signed unencoded and sent in that same order, then
+ * `&signature=`. Sorted and unencoded is valid under both the older "as sent" reading and the new one.
  * Pure: same input, same output.
  */
 export async function signBingxRequest(input: BingxSignInput): Promise<HttpSpec> {
   const params: Array<readonly [string, BingxParamValue]> = [...(input.params ?? [])];
   if (input.recvWindowMs !== undefined) params.push(['recvWindow', input.recvWindowMs]);
   params.push(['timestamp', input.timestamp]);
-  const query = bingxParamString(params);
-  const signature = await bingxSignature(input.apiSecret, query);
+  const sorted = sortBingxParams(params);
+  const signature = await bingxSignature(input.apiSecret, bingxSignedString(sorted));
   return {
     method: input.method,
-    url: `${input.baseUrl}${input.path}?${query}&signature=${signature}`,
+    url: `${input.baseUrl}${input.path}?${bingxParamString(sorted)}&signature=${signature}`,
     headers: { 'X-BX-APIKEY': input.apiKey },
     path: input.path,
   };
