@@ -43,16 +43,18 @@ describe('Pionex futures private stream (/wsUA)', () => {
     expect(server.simulator.stats().pionex!.keys[account.id]!.rejections).toEqual({});
   });
 
-  it('the server answers PING/PONG on /wsUA and checks HMAC(secret, ts + "websocket_auth") (node:crypto)', async () => {
+  it('the server sends binary UTF-8 JSON frames on /wsUA, PINGs, and checks HMAC(secret, ts + "websocket_auth")', async () => {
     const account = await server.simulator.createAccount({ exchange: 'pionex' });
     const ts = String(clock.now());
     const sig = createHmac('sha256', account.apiSecret).update(`${ts}websocket_auth`).digest('hex');
     const frames: Record<string, unknown>[] = [];
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/pionex/wsUA`);
+    socket.binaryType = 'arraybuffer';
     await new Promise<void>((resolve, reject) => {
       socket.onopen = () => socket.send(JSON.stringify({ op: 'auth', args: [account.apiKey, ts, sig] }));
       socket.onmessage = (e) => {
-        frames.push(JSON.parse(String(e.data)));
+        expect(e.data).toBeInstanceOf(ArrayBuffer);
+        frames.push(JSON.parse(new TextDecoder().decode(e.data as ArrayBuffer)));
         if (frames.length === 1) void clock.advance(15_000);
         if (frames.length === 2) resolve();
       };

@@ -8,7 +8,7 @@ import type { StreamOpener } from '../../ws/stream-types.ts';
 import { sameText } from '../shared.ts';
 import { pionexReject } from './errors.ts';
 import { futuresBalances } from './routes.ts';
-import { PIONEX_MAX_MISSED_PONGS, PIONEX_PING_MS } from './ws-stream.ts';
+import { PIONEX_MAX_MISSED_PONGS, PIONEX_PING_MS, pionexFrame } from './ws-stream.ts';
 
 /** Login timestamp window: the REST ±20 s (our choice for the stream; not in the reference). */
 const WINDOW_MS = 20_000;
@@ -34,7 +34,7 @@ export function openPionexFuturesStream(deps: StreamDeps): StreamOpener {
   return (socket, request) => {
     const stop = new AbortController();
     const json = (body: Record<string, unknown>) =>
-      socket.send(JSON.stringify({ ...body, timestamp: deps.clock.now() }));
+      socket.send(pionexFrame({ ...body, timestamp: deps.clock.now() }));
     let account: SimAccount | undefined;
     let missed = 0;
     const login = async (args: unknown): Promise<void> => {

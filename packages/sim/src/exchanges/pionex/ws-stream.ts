@@ -9,6 +9,14 @@ import type { StreamOpener } from '../../ws/stream-types.ts';
 import { sameText } from '../shared.ts';
 import { pionexReject } from './errors.ts';
 
+/**
+ * Every Pionex stream frame goes out as a **binary** frame holding UTF-8 JSON (reference 2026 §8: a maintained
+ * client and an older Pionex doc; UNCONFIRMED by Pionex's own spec). Clients must read binary and text.
+ */
+export function pionexFrame(body: Record<string, unknown>): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(body));
+}
+
 /** PING every 15 s; 3 unanswered → `{"op":"CLOSE"}` (reference §5.6). */
 export const PIONEX_PING_MS = 15_000;
 export const PIONEX_MAX_MISSED_PONGS = 3;
@@ -30,13 +38,13 @@ async function verifyUrl(account: SimAccount, url: URL, now: number): Promise<Re
 }
 
 /** The spot balances as the `BALANCE` topic carries them (same rows as REST `{coin, free, frozen}`). */
-function balancePush(account: SimAccount, now: number): string {
+function balancePush(account: SimAccount, now: number): Record<string, unknown> {
   const balances = Object.entries(walletOf(account, 'spot')).map(([coin, a]) => ({
     coin,
     free: dec(a.free),
     frozen: dec(a.locked),
   }));
-  return JSON.stringify({ topic: 'BALANCE', data: { balances }, timestamp: now });
+  return { topic: 'BALANCE', data: { balances }, timestamp: now };
 }
 
 /**
@@ -47,7 +55,7 @@ function balancePush(account: SimAccount, now: number): string {
 export function openPionexStream(deps: StreamDeps): StreamOpener {
   return (socket, request) => {
     const stop = new AbortController();
-    const json = (body: Record<string, unknown>) => socket.send(JSON.stringify(body));
+    const json = (body: Record<string, unknown>) => socket.send(pionexFrame(body));
     let account: SimAccount | undefined;
     let missed = 0;
     const ready = (async () => {
@@ -93,7 +101,7 @@ export function openPionexStream(deps: StreamDeps): StreamOpener {
         if (m.op === 'PONG') missed = 0;
         else if (m.op === 'SUBSCRIBE' && m.topic === 'BALANCE') {
           json({ op: 'SUBSCRIBED', topic: 'BALANCE', timestamp: deps.clock.now() });
-          socket.send(balancePush(account, deps.clock.now()));
+          socket.send(pionexFrame(balancePush(account, deps.clock.now())));
         } else
           json({
             op: 'ERROR',
