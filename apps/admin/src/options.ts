@@ -44,12 +44,14 @@ export interface AdminDeps {
   htmxSource?: string | (() => Promise<string>);
   /** Secure cookies: always, never, or when the request is https. @default 'auto' */
   secureCookies?: boolean | 'auto';
-  /** Poll interval of the test and batch views, ms. @default 400 */
+  /** Poll interval of the batch panel, ms. @default 400 */
   pollMs?: number;
   /** Where unexpected errors are logged (class and route only, never a message that could quote input). @default noopLogger */
   logger?: Logger;
   /** Largest accepted request body, in bytes; checked before anything reads it (413). @default 65536 */
   bodyLimitBytes?: number;
+  /** Poll interval of the live list, health and system views (a 304 when nothing changed), ms. @default 3000 */
+  liveMs?: number;
 }
 
 export interface ResolvedAdminOptions {
@@ -58,6 +60,7 @@ export interface ResolvedAdminOptions {
   basePath: string;
   secureCookies: boolean | 'auto';
   pollMs: number;
+  liveMs: number;
   healthSamples?: HealthSampleRepo;
   htmxSource?: string | (() => Promise<string>);
   users: AdminUser[];
@@ -113,6 +116,9 @@ export function resolveAdminOptions(deps: AdminDeps): ResolvedAdminOptions {
   const bodyLimitBytes = deps.bodyLimitBytes ?? 64 * 1024;
   if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes < 1024)
     throw new TypeError('bodyLimitBytes: must be an integer of at least 1024');
+  const liveMs = deps.liveMs ?? 3000;
+  if (!Number.isInteger(liveMs) || liveMs < 250 || liveMs > 600_000)
+    throw new TypeError('liveMs: must be an integer between 250 and 600000');
   const secureCookies = deps.secureCookies ?? 'auto';
   if (secureCookies !== 'auto' && typeof secureCookies !== 'boolean')
     throw new TypeError("secureCookies: must be true, false or 'auto'");
@@ -122,6 +128,7 @@ export function resolveAdminOptions(deps: AdminDeps): ResolvedAdminOptions {
     basePath,
     secureCookies,
     pollMs,
+    liveMs,
     healthSamples: deps.healthSamples,
     htmxSource: deps.htmxSource,
     users,

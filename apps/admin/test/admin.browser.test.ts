@@ -218,6 +218,7 @@ describe('admin UI in Chromium', () => {
     expect(await page.locator('#connections-table tbody').textContent()).toContain('No connections match');
     await page.goto(`${h.url}/admin/connections`);
 
+    await page.getByLabel('More actions for OKX 1').click();
     await page.getByRole('button', { name: 'Edit OKX 1' }).click();
     const dialog = page.locator('dialog#connection-dialog');
     await dialog.waitFor({ state: 'visible' });
@@ -228,15 +229,27 @@ describe('admin UI in Chromium', () => {
     await page.getByText('OKX renamed').first().waitFor();
 
     const row = page.locator('tr', { has: page.getByText('Bybit main') });
+    await row.getByLabel('More actions for Bybit main').click();
     await row.getByRole('button', { name: 'Pause Bybit main' }).click();
     await expect.poll(() => row.locator('[data-state]').textContent()).toBe('paused');
+    // Paused rows rank first: the list re-ranks at once.
+    await expect
+      .poll(() => page.locator('#connections-table tbody tr').first().getAttribute('data-row-state'))
+      .toBe('paused');
+    await row.getByLabel('More actions for Bybit main').click();
     await row.getByRole('button', { name: 'Resume Bybit main' }).click();
     await expect.poll(() => row.locator('[data-state]').textContent()).toBe('active');
 
     const [okx4] = await h.coordinator
       .listConnections({ exchange: 'okx' })
       .then((l) => l.filter((c) => c.name === 'OKX 4'));
-    await page.getByRole('button', { name: 'Delete OKX 4' }).click(); // the confirm() is accepted by the page handler
+    await page.getByLabel('More actions for OKX 4').click();
+    await page.getByRole('button', { name: 'Delete OKX 4' }).click();
+    // A styled confirm dialog, not the browser's confirm().
+    const confirm = page.locator('dialog.confirm');
+    await confirm.waitFor({ state: 'visible' });
+    expect(await confirm.textContent()).toContain('Delete the connection “OKX 4”?');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.getByText('OKX 4', { exact: true }).count()).toBe(0);
     await expect(h.coordinator.getConnection(okx4!.id)).rejects.toThrow(/does not exist/);
     await page.locator('.flash-ok').waitFor();

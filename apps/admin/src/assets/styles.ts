@@ -1,4 +1,6 @@
 /** The UI's stylesheet, served as /assets/admin.css (the CSP allows no inline style). Mobile first: 360 px up. */
+import { BOARD_STYLES } from './board-styles.ts';
+
 export const STYLES = `
 :root { --bg:#f6f7f9; --fg:#17202a; --muted:#5d6b7a; --line:#d8dde3; --card:#fff; --accent:#1f5fbf;
   --ok:#17733a; --ok-bg:#e3f4e8; --warn:#8a5a00; --warn-bg:#fff3d6; --err:#a61b1b; --err-bg:#fde8e8;
@@ -52,7 +54,8 @@ table.data th { font-size:.8rem; text-transform:uppercase; letter-spacing:.03em;
 .warning { background:var(--err-bg); color:var(--err); border:1px solid #f1b5b5; border-radius:6px; padding:8px; font-weight:600; }
 .notice { background:var(--warn-bg); color:var(--warn); border-radius:6px; padding:8px; }
 .hint { background:var(--info-bg); border-radius:6px; padding:8px; }
-.flash-area { position: sticky; top: 0; z-index: 5; }
+.flash-area { position: fixed; right: 12px; bottom: 12px; z-index: 30; width: min(460px, calc(100vw - 24px)); }
+.flash-area .flash { margin: 8px 0 0; box-shadow: 0 4px 16px rgba(10,20,30,.2); }
 .flash { display:flex; gap:8px; align-items:start; justify-content:space-between; margin:8px 12px; padding:8px 12px;
   border-radius:6px; }
 .flash p { margin: 0; }
@@ -82,31 +85,8 @@ dialog form { padding: 14px; }
 .htmx-indicator { opacity: 0; transition: opacity .2s; }
 .htmx-request .htmx-indicator, .htmx-request.htmx-indicator { opacity: 1; }
 .visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip: rect(0 0 0 0); white-space:nowrap; }
-/* Narrow screens: the connection table becomes a stack of cards. */
-@media (max-width: 760px) {
-  table.cards thead { display:none; }
-  table.cards, table.cards tbody, table.cards tr, table.cards td { display:block; width:100%; }
-  table.cards tr { display:grid; grid-template-columns: 2rem 1fr 1fr; gap:2px 8px; border:1px solid var(--line);
-    border-radius:8px; margin-bottom:10px; background:var(--card); padding:6px 4px; }
-  table.cards tbody tr td[colspan] { grid-column: 1 / 4; }
-  table.cards td { border:none; padding:2px 6px; min-width:0; overflow-wrap:anywhere; }
-  table.cards td[data-label]::before { content: attr(data-label); display:block; font-size:.72rem; color:var(--muted);
-    text-transform:uppercase; letter-spacing:.03em; }
-  table.cards td[data-label="Select"]::before, table.cards td[data-label="Actions"]::before,
-  table.cards td[data-label="Name"]::before, table.cards td[data-label="Connection"]::before { display:none; }
-  table.cards td[data-label="Select"] { grid-column: 1; padding-top: 4px; }
-  table.cards td[data-label="Name"], table.cards td[data-label="Connection"] { grid-column: 2 / 4; }
-  table.cards td[data-label="Exchange"], table.cards td[data-label="State"] { grid-column: 2; }
-  table.cards td[data-label="API type"], table.cards td[data-label="Health"] { grid-column: 3; }
-  table.cards td[data-label="Last test"] { grid-column: 2 / 4; }
-  table.cards td[data-label="Actions"] { grid-column: 1 / 4; padding-top: 6px; }
-  table.cards.plain tr { grid-template-columns: 1fr 1fr; }
-  table.cards.plain td[data-label="Connection"] { grid-column: 1 / 3; }
-  table.cards.plain td[data-label="State"] { grid-column: 1 / 3; }
-  table.data:not(.cards) { display:block; overflow-x:auto; }
-}
 @media (min-width: 760px) {
   main { padding: 20px; }
   .tiles { grid-template-columns: repeat(4, minmax(0,1fr)); }
 }
-`;
+${BOARD_STYLES}`;

@@ -16,7 +16,9 @@ export function actionRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> {
     if (!ACTIONS.includes(action)) return refuse(c, 404, 'Unknown action.');
     try {
       const record = await options.coordinator.applyAction(c.req.param('id'), action);
-      return c.html(connectionRow(record, { base: options.basePath, canEdit: true }));
+      return c.html(connectionRow(record, { base: options.basePath, canEdit: true }), 200, {
+        'HX-Trigger': 'cts-refresh', // re-rank the list: the row may belong elsewhere now
+      });
     } catch (err) {
       const d = describeError(err);
       return refuse(c, d.status, d.message, d.hint);

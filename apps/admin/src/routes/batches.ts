@@ -2,11 +2,8 @@ import { MAX_BATCH_IDS } from '@cts/api';
 import { Hono } from 'hono';
 import type { ResolvedAdminOptions } from '../options.ts';
 import { batchPanel, isTerminal } from '../views/batch-panel.ts';
-import { connectionTable } from '../views/connection-table.ts';
-import { html } from '../views/html.ts';
 import type { AdminEnv } from './env.ts';
 import { describeError } from './errors.ts';
-import { healthMap } from './health-map.ts';
 import { refuse } from './respond.ts';
 
 /** POST /batches starts a batch test of the checked connections; GET /batches/:id is polled for progress. */
@@ -39,19 +36,8 @@ export function batchRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> {
       const view = await coordinator.getBatch(c.req.param('id'));
       const panel = batchPanel(view, { base, pollMs, names: await names() });
       if (!isTerminal(view)) return c.html(panel);
-      const list = await coordinator.listConnections();
-      const table = connectionTable(
-        list,
-        {
-          base,
-          canEdit: c.get('session').role === 'admin',
-          csrf: c.get('session').csrf,
-          healthy: await healthMap(coordinator),
-          filtered: false,
-        },
-        true,
-      );
-      return c.html(html`${panel}${table}`);
+      // Done: the live table refreshes now rather than at its next poll.
+      return c.html(panel, 200, { 'HX-Trigger': 'cts-refresh' });
     } catch (err) {
       const d = describeError(err);
       return refuse(c, d.status, d.message, d.hint);

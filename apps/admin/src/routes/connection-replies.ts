@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
+import { connectionsBoard, connectionsRegion } from '../board/connections-board.ts';
 import type { FieldErrors, FormValues } from '../forms/parse-form.ts';
 import type { ResolvedAdminOptions } from '../options.ts';
 import { connectionForm } from '../views/connection-form.ts';
-import { connectionTable } from '../views/connection-table.ts';
 import { html } from '../views/html.ts';
 import { flash } from '../views/layout.ts';
 import type { AdminEnv } from './env.ts';
-import { healthMap } from './health-map.ts';
+import { pageQuery } from './page-query.ts';
 
 type C = Context<AdminEnv>;
 
@@ -32,13 +32,8 @@ export function formReplies(options: ResolvedAdminOptions) {
 
   /** After a write: the fresh table, a message, and the dialog closed once the swap has settled. */
   const saved = async (c: C, message: string) => {
-    const table = connectionTable(await coordinator.listConnections(), {
-      base,
-      canEdit: true,
-      csrf: c.get('session').csrf,
-      healthy: await healthMap(coordinator),
-      filtered: false,
-    });
+    const board = await connectionsBoard(options, c.get('session'), pageQuery(c));
+    const table = connectionsRegion(options, board);
     return c.html(html`${table}<div id="flash" hx-swap-oob="innerHTML">${flash('ok', message)}</div>`, 200, {
       'HX-Retarget': '#connections-table',
       'HX-Reswap': 'outerHTML',

@@ -1,5 +1,7 @@
-import type { ConnectionFilter, CreateConnectionInput } from '@cts/core';
-import { CONNECTION_STATES, isApiType, isExchangeId } from '@cts/core';
+import type { CreateConnectionInput } from '@cts/core';
+import { isExchangeId } from '@cts/core';
+import { boardQuery } from '../board/board-query.ts';
+import { connectionsBoard, connectionsRegion } from '../board/connections-board.ts';
 import { Hono } from 'hono';
 import { connectionFormSchema } from '../forms/connection-schema.ts';
 import { type FormValues, formValues, parseForm } from '../forms/parse-form.ts';
@@ -12,19 +14,7 @@ import { flash } from '../views/layout.ts';
 import { formReplies } from './connection-replies.ts';
 import type { AdminEnv } from './env.ts';
 import { describeError } from './errors.ts';
-import { healthMap } from './health-map.ts';
-
-function filterFrom(q: (k: string) => string | undefined): ConnectionFilter {
-  const filter: ConnectionFilter = {};
-  const exchange = q('exchange');
-  const apiType = q('api_type');
-  const state = q('state');
-  if (isExchangeId(exchange)) filter.exchange = exchange;
-  if (isApiType(apiType)) filter.apiType = apiType;
-  if (state && (CONNECTION_STATES as readonly string[]).includes(state))
-    filter.state = state as ConnectionFilter['state'];
-  return filter;
-}
+import { liveReply } from './live-reply.ts';
 
 /** Connections: list with filters, the add dialog with inline validation, the exchange-dependent fields, delete. */
 export function connectionRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> {
@@ -35,17 +25,17 @@ export function connectionRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> 
   const { invalid, saved } = formReplies(options);
 
   app.get('/connections', async (c) => {
-    const filter = filterFrom((k) => c.req.query(k));
-    const list = await coordinator.listConnections(filter);
+    const query = boardQuery((k) => c.req.query(k));
+    const board = await connectionsBoard(options, c.get('session'), query);
     return c.html(
-      connectionsPage({
-        base,
-        session: c.get('session'),
-        filter,
-        list,
-        healthy: await healthMap(coordinator),
-      }),
+      connectionsPage({ base, session: c.get('session'), query, table: connectionsRegion(options, board) }),
     );
+  });
+
+  // The live table alone, polled by admin.js with If-None-Match: 304 while nothing changed.
+  app.get('/connections/board', async (c) => {
+    const board = await connectionsBoard(options, c.get('session'), boardQuery((k) => c.req.query(k)));
+    return liveReply(c, board, (f) => connectionsRegion(options, f));
   });
 
   app.get('/connections/new', (c) =>

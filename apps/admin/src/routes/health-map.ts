@@ -1,10 +1,10 @@
-import type { Coordinator } from '@cts/core';
+import type { ConnectionHealth, Coordinator } from '@cts/core';
 
-/** Each connection's `healthy` verdict from the coordinator's health report (empty when the report fails). */
-export async function healthMap(coordinator: Coordinator): Promise<Map<string, boolean>> {
+/** Each connection's health entry from the coordinator's health report (empty when the report fails). */
+export async function healthMap(coordinator: Coordinator): Promise<Map<string, ConnectionHealth>> {
   try {
     const report = await coordinator.getHealth();
-    return new Map(report.connections.map((h) => [h.connectionId, h.healthy]));
+    return new Map(report.connections.map((h) => [h.connectionId, h]));
   } catch {
     return new Map();
   }

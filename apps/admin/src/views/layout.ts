@@ -33,6 +33,7 @@ export function layout(p: LayoutProps): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="htmx-config" content="${HTMX_CONFIG}">
 <title>${p.title} · CTS admin</title>
+<link rel="icon" href="${p.base}/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${p.base}/assets/admin.css">
 <script src="${p.base}/assets/htmx.min.js" defer></script>
 <script src="${p.base}/assets/admin.js" defer></script>
