@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { issueToken } from '@cts/api';
+import { createApp, issueToken } from '@cts/api';
 import { ConnectionCoordinator, CredentialVault, generateMasterKey, RateLimiter } from '@cts/core';
 import { createMemoryStorage } from '@cts/core/storage/memory';
 import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
 import { type Browser, chromium } from 'playwright-core';
 import { createAdminApp } from '../src/index.ts';
+import type { BoardTarget } from './board-target.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const JWT_SECRET = 'test-jwt-secret-that-is-long-enough-1234567890';
@@ -22,6 +22,8 @@ export interface Harness {
   storage: ReturnType<typeof createMemoryStorage>;
   browser: Browser;
   adminToken(): Promise<string>;
+  /** The harness as a board-test target (see board-scenarios.ts). */
+  target: BoardTarget;
   viewerToken(): Promise<string>;
   close(): Promise<void>;
 }
@@ -74,20 +76,30 @@ export async function startHarness(): Promise<Harness> {
     healthSamples: storage.healthSamples,
     pollMs: 200,
   });
-  const host = new Hono();
-  host.route('/admin', admin);
+  // The REST API with the admin mounted, as the server serves them: tests act "in the background" through /api.
+  const host = createApp({ coordinator, jwtSecret: JWT_SECRET, mounts: { '/admin': admin } });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: host.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
   const browser = await launchChromium();
+  const url = `http://127.0.0.1:${port}`;
+  const adminToken = () => issueToken({ secret: JWT_SECRET, sub: 'e2e-admin', role: 'admin' });
   return {
-    url: `http://127.0.0.1:${port}`,
+    target: {
+      name: 'node',
+      url,
+      browser,
+      sim,
+      token: adminToken,
+      user: { username: 'ops', password: 'correct horse battery' },
+    },
+    url,
     sim,
     coordinator,
     storage,
     browser,
-    adminToken: () => issueToken({ secret: JWT_SECRET, sub: 'e2e-admin', role: 'admin' }),
+    adminToken,
     viewerToken: () => issueToken({ secret: JWT_SECRET, sub: 'e2e-viewer', role: 'viewer' }),
     close: async () => {
       await browser.close();
