@@ -46,7 +46,9 @@ export function boardScenarios(target: () => BoardTarget): void {
       .poll(() => row.locator('td[data-label="Last test"] time[data-rel]').count(), { timeout: 15_000 })
       .toBe(1);
     expect(await row.locator('time[data-rel]').textContent()).toBe('just now');
-    expect(await row.locator('time[data-rel]').getAttribute('title')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+    expect(await row.locator('time[data-rel]').getAttribute('title')).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/,
+    );
     await shot(t, page, 'test-passed');
     await page.close();
   });
@@ -74,9 +76,9 @@ export function boardScenarios(target: () => BoardTarget): void {
     expect(await first.locator('[data-reason]').textContent()).toMatch(/auth\.[a-z_]+: /);
     expect(await first.locator('[data-hint]').textContent()).toMatch(/What to do: .+/);
     expect(await page.getByLabel('Select Aaa healthy').isChecked()).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(
-      true,
-    );
+    expect(
+      await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    ).toBe(true);
     await shot(t, page, 'failed-on-top');
     await page.close();
   });

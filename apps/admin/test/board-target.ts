@@ -1,5 +1,5 @@
-import type { Browser } from 'playwright-core';
 import type { SimulatorServer } from '@cts/sim';
+import type { Browser } from 'playwright-core';
 
 /** A running CTS (Node server or Worker in workerd) with the admin at /admin and the REST API at /api. */
 export interface BoardTarget {

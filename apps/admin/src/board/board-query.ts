@@ -30,7 +30,8 @@ export function boardQuery(get: (k: string) => string | undefined): BoardQuery {
   const state = get('state');
   if (isExchangeId(exchange)) query.exchange = exchange;
   if (isApiType(apiType) && (API_TYPES as readonly string[]).includes(apiType)) query.apiType = apiType;
-  if (state && (CONNECTION_STATES as readonly string[]).includes(state)) query.state = state as ConnectionState;
+  if (state && (CONNECTION_STATES as readonly string[]).includes(state))
+    query.state = state as ConnectionState;
   const q = get('q')?.trim().slice(0, 100);
   if (q) query.q = q;
   const sort = get('sort');

@@ -1,8 +1,8 @@
 import type { CreateConnectionInput } from '@cts/core';
 import { isExchangeId } from '@cts/core';
+import { Hono } from 'hono';
 import { boardQuery } from '../board/board-query.ts';
 import { connectionsBoard, connectionsRegion } from '../board/connections-board.ts';
-import { Hono } from 'hono';
 import { connectionFormSchema } from '../forms/connection-schema.ts';
 import { type FormValues, formValues, parseForm } from '../forms/parse-form.ts';
 import type { ResolvedAdminOptions } from '../options.ts';
@@ -34,7 +34,11 @@ export function connectionRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> 
 
   // The live table alone, polled by admin.js with If-None-Match: 304 while nothing changed.
   app.get('/connections/board', async (c) => {
-    const board = await connectionsBoard(options, c.get('session'), boardQuery((k) => c.req.query(k)));
+    const board = await connectionsBoard(
+      options,
+      c.get('session'),
+      boardQuery((k) => c.req.query(k)),
+    );
     return liveReply(c, board, (f) => connectionsRegion(options, f));
   });
 

@@ -24,7 +24,11 @@ export async function renderLive(view: Html): Promise<LiveFragment> {
  * The poll reply of a live region: 304 without a body when the caller's If-None-Match is the current ETag, else
  * the region with its new ETag. Never cached by the browser (the caller sends If-None-Match itself).
  */
-export function liveReply(c: Context, fragment: LiveFragment, wrap: (f: LiveFragment) => Html): Response | Promise<Response> {
+export function liveReply(
+  c: Context,
+  fragment: LiveFragment,
+  wrap: (f: LiveFragment) => Html,
+): Response | Promise<Response> {
   const headers = { ETag: fragment.etag, 'Cache-Control': 'no-cache, private' };
   if (c.req.header('if-none-match') === fragment.etag) return c.body(null, 304, headers);
   return c.html(wrap(fragment), 200, headers);

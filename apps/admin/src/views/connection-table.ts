@@ -1,8 +1,8 @@
 import type { ConnectionHealth, ConnectionRecord } from '@cts/core';
 import { EXCHANGE_NAMES } from '@cts/core';
+import { raw } from 'hono/html';
 import { type BoardQuery, isFiltered, PAGE_SIZE, queryString } from '../board/board-query.ts';
 import { connectionRow, type RowContext } from './connection-row.ts';
-import { raw } from 'hono/html';
 import { type Html, html } from './html.ts';
 
 export interface TableContext extends RowContext {

@@ -15,8 +15,8 @@ function select(
 ): Html {
   return html`<div><label for="${id}">${label}</label><select id="${id}" name="${id}">
 ${all ? html`<option value="">All</option>` : ''}${values.map(
-    (v) => html`<option value="${v}" ${v === current ? 'selected' : ''}>${text(v)}</option>`,
-  )}</select></div>`;
+  (v) => html`<option value="${v}" ${v === current ? 'selected' : ''}>${text(v)}</option>`,
+)}</select></div>`;
 }
 
 const SORT_LABELS: Record<string, string> = {
@@ -27,7 +27,12 @@ const SORT_LABELS: Record<string, string> = {
 };
 
 /** The connections page: search, filters, sort and grouping; add and batch buttons; the panels; the live table. */
-export function connectionsPage(p: { base: string; session: AdminSession; query: BoardQuery; table: Html }): Html {
+export function connectionsPage(p: {
+  base: string;
+  session: AdminSession;
+  query: BoardQuery;
+  table: Html;
+}): Html {
   const canEdit = p.session.role === 'admin';
   const q = p.query;
   const body = html`<div class="toolbar">
