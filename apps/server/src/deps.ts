@@ -11,13 +11,15 @@ import {
   createJsonLogger,
   type FetchLike,
   HttpLimiterStore,
+  type LimiterStore,
   type Logger,
+  PersistedLimiterStore,
   parseMasterKeys,
   RateLimiter,
   type Storage,
 } from '@cts/core';
 import { createMemoryStorage } from '@cts/core/storage/memory';
-import { createDb, createLibsqlClient, createLibsqlStorage, migrate } from '@cts/db';
+import { createDb, createLibsqlClient, createLibsqlStorage, LibsqlLimiterStateRepo, migrate } from '@cts/db';
 import { mountAdmin } from './admin-mount.ts';
 import { connectionCacheOf, type Env } from './env.ts';
 import { resolveSecrets } from './secrets.ts';
@@ -36,7 +38,8 @@ export interface CtsConfig {
   exchangeBaseUrl?: string;
   /**
    * Share rate limits with a fleet: the CTS Worker's URL and its CTS_LIMITER_SECRET; limiter state then lives in the
-   * Worker's Durable Objects (HttpLimiterStore). @default this process's memory
+   * Worker's Durable Objects (HttpLimiterStore). @default this process's memory, saved to a libSQL database every
+   * second and on close (PersistedLimiterStore: the windows survive a restart)
    */
   sharedLimiter?: { url: string; secret: string };
   /** @default a JSON logger at info */
@@ -71,12 +74,18 @@ export interface Cts {
 async function openStorage(
   url: string,
   authToken?: string,
-): Promise<{ storage: Storage; close: () => void }> {
+  persistLimiter = true,
+): Promise<{ storage: Storage; close: () => void; limiterStore?: PersistedLimiterStore }> {
   if (url === 'memory') return { storage: createMemoryStorage(), close: () => {} };
   const client = createLibsqlClient(url, authToken);
   const db = createDb(client);
   await migrate(db);
-  return { storage: createLibsqlStorage(db), close: () => client.close() };
+  // The limiter's windows survive a restart where the data lives (nothing to keep in a :memory: database).
+  const limiterStore =
+    url === ':memory:' || !persistLimiter
+      ? undefined
+      : await PersistedLimiterStore.open({ repo: new LibsqlLimiterStateRepo(db) });
+  return { storage: createLibsqlStorage(db), close: () => client.close(), limiterStore };
 }
 
 /** Remote libSQL (`libsql:`, `http(s):`, `ws(s):`) may have other writers; local files and memory are this process's. */
@@ -88,17 +97,17 @@ function cacheFor(config: CtsConfig): false | { maxAgeMs?: number } {
 /** Builds the whole system from explicit configuration (no environment access). */
 export async function createCts(config: CtsConfig): Promise<Cts> {
   const logger = config.logger ?? createJsonLogger({ bindings: { service: 'cts' } });
-  const opened = await openStorage(config.databaseUrl, config.databaseAuthToken);
+  const opened = await openStorage(config.databaseUrl, config.databaseAuthToken, !config.sharedLimiter);
   const cache = cacheFor(config);
   const storage = cache ? cacheConnections(opened.storage, cache) : opened.storage;
   const closeStorage = opened.close;
   const vault = await CredentialVault.fromKeys(
     await parseMasterKeys(config.masterKey, config.previousMasterKeys ?? ''),
   );
-  const limiter = new RateLimiter({
-    logger,
-    ...(config.sharedLimiter ? { store: new HttpLimiterStore(config.sharedLimiter) } : {}),
-  });
+  const store: LimiterStore | undefined = config.sharedLimiter
+    ? new HttpLimiterStore(config.sharedLimiter)
+    : opened.limiterStore;
+  const limiter = new RateLimiter({ logger, ...(store ? { store } : {}) });
   const coordinator = new ConnectionCoordinator({
     storage,
     vault,
@@ -131,6 +140,7 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
     close() {
       closing ??= (async () => {
         await coordinator.stop({ graceMs: config.shutdownGraceMs ?? 10_000 });
+        await opened.limiterStore?.close();
         closeStorage();
       })();
       return closing;

@@ -9,5 +9,6 @@ export { MIGRATIONS_FOLDER, readMigrations } from './migrate/read-migrations.ts'
 export * from './repos/batch-repo.ts';
 export * from './repos/connection-repo.ts';
 export * from './repos/health-sample-repo.ts';
+export * from './repos/limiter-state-repo.ts';
 export * from './repos/test-result-repo.ts';
 export * from './rotate-key.ts';

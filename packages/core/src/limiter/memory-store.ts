@@ -2,6 +2,14 @@ import type { BucketRule } from './rules/types.ts';
 import { SlidingLog } from './sliding-log.ts';
 import type { LimiterStore, Reservation, ScopeFeedback, ScopeSnapshot } from './store.ts';
 
+export interface MemoryLimiterStoreOptions {
+  /**
+   * Called once per scope, when it is first used: a log rebuilt from saved state (PersistedLimiterStore), or
+   * undefined for an empty one. @default every scope starts empty
+   */
+  restore?: (key: string, rule: BucketRule, now: number) => SlidingLog | undefined;
+}
+
 /**
  * The in-process LimiterStore: a sliding log per scope, answered synchronously (no I/O, no promises on the
  * hot path). State lives as long as the store.
@@ -12,11 +20,21 @@ import type { LimiterStore, Reservation, ScopeFeedback, ScopeSnapshot } from './
 export class MemoryLimiterStore implements LimiterStore {
   readonly synchronous = true;
   readonly #scopes = new Map<string, SlidingLog>();
+  readonly #restore: MemoryLimiterStoreOptions['restore'];
+
+  constructor(options: MemoryLimiterStoreOptions = {}) {
+    this.#restore = options.restore;
+  }
+
+  /** The scope's log, if the store holds one (persistence reads it; the limiter never does). */
+  scope(key: string): SlidingLog | undefined {
+    return this.#scopes.get(key);
+  }
 
   #log(key: string, rule: BucketRule, now: number): SlidingLog {
     let log = this.#scopes.get(key);
     if (!log) {
-      log = new SlidingLog(rule);
+      log = this.#restore?.(key, rule, now) ?? new SlidingLog(rule);
       this.#scopes.set(key, log);
     }
     log.advance(rule, now);

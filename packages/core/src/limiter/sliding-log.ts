@@ -91,6 +91,18 @@ export class SlidingLog {
     return { ok: true, id };
   }
 
+  /** The entries still in some window (zero-cost entries left out), the pause; no held slots. */
+  entries(): { times: number[]; costs: number[]; blockedUntil: number } {
+    const times: number[] = [];
+    const costs: number[] = [];
+    for (let i = this.head; i < this.times.length; i++)
+      if (this.costs[i]! > 0) {
+        times.push(this.times[i]!);
+        costs.push(this.costs[i]!);
+      }
+    return { times, costs, blockedUntil: this.blockedUntil };
+  }
+
   release(id: number): void {
     this.active.delete(id);
   }

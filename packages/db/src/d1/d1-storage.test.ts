@@ -3,6 +3,7 @@ import { runStorageContract } from '@cts/testkit';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateBundled } from '../migrate/migrate-bundled.ts';
+import { BUNDLED_MIGRATIONS } from '../migrate/migrations.gen.ts';
 import { createD1Db, createD1Storage } from './create-d1-storage.ts';
 
 // Real D1 (workerd's SQLite) through Miniflare 4: proves the schema, the bundled migrations and every repository
@@ -33,7 +34,7 @@ describe('D1 migrations', () => {
   it('apply to an empty D1 database, and a second run is a no-op', async () => {
     const d1 = await freshD1();
     const db = createD1Db(d1 as never);
-    expect(await migrateBundled(db)).toEqual(['0000_init']);
+    expect(await migrateBundled(db)).toEqual(BUNDLED_MIGRATIONS.map((m) => m.tag));
     expect(await migrateBundled(db)).toEqual([]);
     const tables = await d1
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\'")
@@ -44,6 +45,8 @@ describe('D1 migrations', () => {
       'connection_credentials',
       'connections',
       'health_samples',
+      'limiter_saves',
+      'limiter_scopes',
       'test_results',
     ]);
   });

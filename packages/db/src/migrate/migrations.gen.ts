@@ -26,5 +26,14 @@ export const BUNDLED_MIGRATIONS: Migration[] = [
       "\nCREATE INDEX `test_results_connection_started_idx` ON `test_results` (`connection_id`,`started_at`);",
       "\nCREATE INDEX `test_results_started_idx` ON `test_results` (`started_at`);"
     ]
+  },
+  {
+    "tag": "0001_limiter_state",
+    "when": 1796542143352,
+    "hash": "099d79c0c9f9f2e6ee5f7a4740c60fddc956cdaa6260e4e48db18bfe6786266b",
+    "sql": [
+      "CREATE TABLE `limiter_saves` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`saved_at` integer NOT NULL,\n\t`clean` integer NOT NULL,\n\t`interval_ms` integer NOT NULL\n);\n",
+      "\nCREATE TABLE `limiter_scopes` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`state` text NOT NULL,\n\t`saved_at` integer NOT NULL\n);\n"
+    ]
   }
 ];

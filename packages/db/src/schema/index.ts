@@ -4,4 +4,6 @@ export * from './batch-tasks.ts';
 export * from './connection-credentials.ts';
 export * from './connections.ts';
 export * from './health-samples.ts';
+export * from './limiter-saves.ts';
+export * from './limiter-scopes.ts';
 export * from './test-results.ts';
