@@ -1,7 +1,7 @@
 /** The mount point of the admin UI: createAdminApp(deps) served under /admin by the API app. */
 
 import { createAdminApp } from '@cts/admin';
-import type { MountedApp } from '@cts/api';
+import { type MountedApp, verifyToken } from '@cts/api';
 import type { Coordinator, Logger, Storage } from '@cts/core';
 
 /** `{ '/admin': adminApp }` for createApp's `mounts`. The admin UI signs people in with a token from `npm run token`. */
@@ -10,10 +10,17 @@ export function mountAdmin(deps: {
   storage: Storage;
   jwtSecret: string;
   logger?: Logger;
+  /** Longest accepted sign-in token lifetime, seconds. @default 30 days */
+  tokenMaxLifetimeS?: number;
 }): Record<string, MountedApp> {
   const admin = createAdminApp({
     coordinator: deps.coordinator,
-    auth: { jwtSecret: deps.jwtSecret },
+    auth: {
+      jwtSecret: deps.jwtSecret,
+      // The API's own token rules (lifetime, future iat), so a token refused there is refused here.
+      verifyToken: (token) =>
+        verifyToken(deps.jwtSecret, token, { maxLifetimeS: deps.tokenMaxLifetimeS }).catch(() => null),
+    },
     healthSamples: deps.storage.healthSamples,
     basePath: '/admin',
     logger: deps.logger,

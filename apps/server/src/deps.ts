@@ -3,7 +3,7 @@
  * remote), the credential vault, the rate limiter, the coordinator and the API app with the admin UI mounted at /admin. Every host (Node, Bun, Deno), the tests, the demo and the bench
  * build the system here.
  */
-import { createApp, issueToken } from '@cts/api';
+import { createApp, issueToken, parseTtl } from '@cts/api';
 import {
   ConnectionCoordinator,
   CredentialVault,
@@ -48,8 +48,12 @@ export interface CtsConfig {
   fetch?: FetchLike;
   /** How long stop() lets running tasks finish before parking them. @default 10000 */
   shutdownGraceMs?: number;
+  /** Longest accepted bearer-token lifetime, seconds (API and admin sign-in). @default 2_592_000 (30 days) */
+  tokenMaxLifetimeS?: number;
   /** Mount the admin UI at /admin. @default true */
   admin?: boolean;
+  /** Batch tasks that may wait in the queue before batch requests get 429. @default 5000 */
+  maxQueuedTasks?: number;
   /** Coordinator tuning passed through (tests shorten intervals). */
   healthCheckIntervalMs?: number;
   /**
@@ -119,13 +123,23 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
     createConnector: loggingConnectorFactory(logger),
     exchangeBaseUrl: config.exchangeBaseUrl,
     ...(config.healthCheckIntervalMs ? { healthCheckIntervalMs: config.healthCheckIntervalMs } : {}),
+    ...(config.maxQueuedTasks ? { maxQueuedTasks: config.maxQueuedTasks } : {}),
   });
   await coordinator.start();
   const mounts =
-    config.admin === false ? {} : mountAdmin({ coordinator, storage, jwtSecret: config.jwtSecret, logger });
+    config.admin === false
+      ? {}
+      : mountAdmin({
+          coordinator,
+          storage,
+          jwtSecret: config.jwtSecret,
+          logger,
+          tokenMaxLifetimeS: config.tokenMaxLifetimeS,
+        });
   const app = createApp({
     coordinator,
     jwtSecret: config.jwtSecret,
+    tokenMaxLifetimeS: config.tokenMaxLifetimeS,
     logger,
     limiterMetrics: () => limiter.metrics(),
     mounts,
@@ -176,6 +190,8 @@ export async function buildServer(
     logger,
     shutdownGraceMs: env.CTS_SHUTDOWN_GRACE_MS,
     connectionCache: connectionCacheOf(env.CTS_CONNECTION_CACHE),
+    tokenMaxLifetimeS: parseTtl(env.CTS_TOKEN_MAX_TTL),
+    maxQueuedTasks: env.CTS_MAX_QUEUED_TASKS,
   });
   let firstStartToken: string | undefined;
   if (secrets.generated.includes('CTS_JWT_SECRET'))

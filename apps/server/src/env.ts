@@ -37,6 +37,20 @@ export const envSchema = z.object({
   CTS_LIMITER_SECRET: optionalText
     .refine((v) => v === undefined || v.length >= 32, 'at least 32 characters')
     .describe("The Worker's CTS_LIMITER_SECRET"),
+  CTS_TOKEN_MAX_TTL: z
+    .string()
+    .regex(/^\d+\s*[smhd]?$/, 'expected a duration like 12h or 30d')
+    .default('30d')
+    .describe('Longest accepted bearer-token lifetime (exp − iat); longer tokens are refused. @default 30d'),
+  CTS_MAX_QUEUED_TASKS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(5000)
+    .describe(
+      'Batch tasks that may wait; a batch request beyond it gets 429 with Retry-After. @default 5000',
+    ),
   CTS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CTS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   CTS_CONNECTION_CACHE: z

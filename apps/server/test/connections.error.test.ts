@@ -126,6 +126,20 @@ describe('connections (errors)', () => {
     expectError(await h.request('GET', '/api/nothing-here'), 404, 'route_not_found');
   });
 
+  it('answers 405 with an Allow header and a JSON body for a wrong method on a known path', async () => {
+    for (const [method, path, allow] of [
+      ['PUT', '/api/settings/connections', 'GET, HEAD, POST'],
+      ['GET', `/api/settings/connections/${disabledId}/test`, 'POST'],
+      ['GET', `/api/settings/connections/${disabledId}/enable`, 'POST'],
+      ['POST', '/metrics', 'GET, HEAD'],
+    ] as const) {
+      const res = await h.request(method, path);
+      expectError(res, 405, 'method_not_allowed');
+      expect(res.headers.get('allow')).toBe(allow);
+    }
+    expectError(await h.request('PUT', '/api/nothing-here'), 404, 'route_not_found');
+  });
+
   it('answers 409 for an invalid transition and for a stale version', async () => {
     const pause = await h.request('POST', `/api/settings/connections/${disabledId}/pause`);
     expectError(pause, 409, 'invalid_transition');

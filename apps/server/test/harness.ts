@@ -5,7 +5,7 @@ import { issueToken } from '@cts/api';
 import { type ExchangeId, generateMasterKey, type Logger, randomHex } from '@cts/core';
 import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
 import { serve } from '@hono/node-server';
-import { type Cts, createCts } from '../src/deps.ts';
+import { type Cts, type CtsConfig, createCts } from '../src/deps.ts';
 
 /** Parsed JSON replies are inspected freely in tests. */
 // biome-ignore lint/suspicious/noExplicitAny: test replies are inspected freely
@@ -56,6 +56,8 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** @default a fresh `test:` key */
   masterKey?: string;
+  /** Passed to createCts. @default its defaults */
+  config?: Partial<CtsConfig>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -69,6 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     exchangeBaseUrl: sim.url,
     logger: captureLogger(logs),
     shutdownGraceMs: 1000,
+    ...options.config,
   });
   const server = serve({ fetch: cts.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { createAllowedMethods } from './allowed-methods.ts';
 import { createTokenVerifier } from './auth/tokens.ts';
 import type { ApiDeps, ApiEnv } from './deps.ts';
 import { toHttpError } from './errors/http-status.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   app.onError((err, c) => {
     const mapped = toHttpError(err);
     const rid = c.get('requestId');
+    if (mapped.retryAfterS !== undefined) c.header('Retry-After', String(mapped.retryAfterS));
     if (!mapped.expected)
       logger.error('unexpected error', {
         requestId: rid,
@@ -101,13 +103,28 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
       ...(mapped.retryable !== undefined ? { retryable: mapped.retryable } : {}),
     });
   });
-  app.notFound((c) =>
-    errorReply(c, 404, { code: 'route_not_found', message: `No route ${c.req.method} ${c.req.path}` }),
-  );
+  const allowed = createAllowedMethods([
+    ...API_ROUTES.map((r) => [r.spec.method, r.spec.path] as [string, string]),
+    ...['/api/openapi.json', '/api/docs', '/metrics', '/healthz'].map((p) => ['GET', p] as [string, string]),
+  ]);
+  app.notFound((c) => {
+    const methods = allowed.of(c.req.path);
+    if (methods.length === 0)
+      return errorReply(c, 404, {
+        code: 'route_not_found',
+        message: `No route ${c.req.method} ${c.req.path}`,
+      });
+    c.header('Allow', methods.join(', '));
+    return errorReply(c, 405, {
+      code: 'method_not_allowed',
+      message: `${c.req.method} is not allowed on ${c.req.path}; use ${methods.join(', ')}`,
+    });
+  });
 
   const routeDeps: ApiDeps = {
     ...deps,
-    verifyToken: deps.verifyToken ?? createTokenVerifier(deps.jwtSecret),
+    verifyToken:
+      deps.verifyToken ?? createTokenVerifier(deps.jwtSecret, { maxLifetimeS: deps.tokenMaxLifetimeS }),
   };
   for (const route of API_ROUTES) route.register(app, routeDeps);
 

@@ -19,6 +19,8 @@ export interface ApiDeps {
   jwtSecret: string;
   /** Verifies bearer tokens. @default createTokenVerifier(jwtSecret): HS256, cached until exp */
   verifyToken?: (token: string) => Promise<{ sub: string; role: Role }>;
+  /** Longest accepted bearer-token lifetime (exp − iat), seconds. @default 2_592_000 (30 days) */
+  tokenMaxLifetimeS?: number;
   /** @default noopLogger */
   logger?: Logger;
   /** Limiter usage for /metrics. @default none reported */

@@ -5,6 +5,19 @@ import { UnauthorizedError } from '../errors/api-errors.ts';
 const ROLES: readonly Role[] = ['admin', 'viewer'];
 const MIN_SECRET_LENGTH = 32;
 
+/** The longest a bearer token may live (exp − iat), in seconds: 30 days. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_S = 30 * 86_400;
+/** How far in the future a token's `iat` may be (clock skew between issuer and server), in seconds. */
+export const TOKEN_CLOCK_LEEWAY_S = 60;
+
+/** The rules a bearer token's lifetime must meet. */
+export interface TokenRules {
+  /** Longest accepted exp − iat (and exp − now), seconds. @default 2_592_000 (30 days) */
+  maxLifetimeS?: number;
+  /** Epoch ms. @default Date.now */
+  now?: () => number;
+}
+
 function keyOf(secret: string): Uint8Array {
   if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH)
     throw new TypeError(`jwtSecret: expected a string of at least ${MIN_SECRET_LENGTH} characters`);
@@ -53,14 +66,19 @@ export async function issueToken(options: {
   ttl?: string | number;
   /** Epoch ms. @default Date.now() */
   now?: number;
+  /** Refuses a longer ttl (servers refuse such tokens). @default 2_592_000 (30 days) */
+  maxLifetimeS?: number;
 }): Promise<string> {
   if (!ROLES.includes(options.role)) throw new TypeError('role: expected admin or viewer');
   const iat = Math.floor((options.now ?? Date.now()) / 1000);
+  const ttl = parseTtl(options.ttl ?? '1h');
+  const max = options.maxLifetimeS ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
+  if (ttl > max) throw new TypeError(`ttl: at most ${max} s (${Math.floor(max / 86_400)} days)`);
   return new SignJWT({ role: options.role })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(options.sub)
     .setIssuedAt(iat)
-    .setExpirationTime(iat + parseTtl(options.ttl ?? '1h'))
+    .setExpirationTime(iat + ttl)
     .sign(keyOf(options.secret));
 }
 
@@ -70,8 +88,8 @@ export async function issueToken(options: {
  */
 export function createTokenVerifier(
   secret: string,
-  options: { /** @default 1000 */ cacheSize?: number /** @default Date.now */; now?: () => number } = {},
-): (token: string) => Promise<{ sub: string; role: Role }> {
+  options: TokenRules & { /** @default 1000 */ cacheSize?: number } = {},
+): (token: string) => Promise<{ sub: string; role: Role; exp: number }> {
   keyOf(secret);
   const cacheSize = options.cacheSize ?? 1000;
   const now = options.now ?? Date.now;
@@ -79,43 +97,46 @@ export function createTokenVerifier(
   return async (token) => {
     const hit = cache.get(token);
     if (hit) {
-      if (now() < hit.expMs) return { sub: hit.sub, role: hit.role };
+      if (now() < hit.expMs) return { sub: hit.sub, role: hit.role, exp: hit.expMs / 1000 };
       cache.delete(token);
       throw new UnauthorizedError('The token has expired');
     }
-    const principal = await verifyToken(secret, token);
-    const exp = decodeExp(token);
-    if (exp !== undefined) {
-      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
-      cache.set(token, { ...principal, expMs: exp * 1000 });
-    }
+    const principal = await verifyToken(secret, token, { maxLifetimeS: options.maxLifetimeS, now });
+    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+    cache.set(token, { sub: principal.sub, role: principal.role, expMs: principal.exp * 1000 });
     return principal;
   };
 }
 
-function decodeExp(token: string): number | undefined {
-  try {
-    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
-      exp?: unknown;
-    };
-    return typeof payload.exp === 'number' ? payload.exp : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Verifies an HS256 JWT (only HS256; exp required) and returns its principal, or throws UnauthorizedError. */
-export async function verifyToken(secret: string, token: string): Promise<{ sub: string; role: Role }> {
+/**
+ * Verifies an HS256 JWT (only HS256; `exp` and `sub` required) and returns its principal with its `exp` (epoch s),
+ * or throws UnauthorizedError. A token living longer than `maxLifetimeS` (exp − iat, or exp − now without iat) or
+ * issued in the future (beyond a minute of clock skew) is refused.
+ */
+export async function verifyToken(
+  secret: string,
+  token: string,
+  rules: TokenRules = {},
+): Promise<{ sub: string; role: Role; exp: number }> {
+  const nowS = (rules.now ?? Date.now)() / 1000;
+  const max = rules.maxLifetimeS ?? DEFAULT_MAX_TOKEN_LIFETIME_S;
   try {
     const key = await verifyKeyOf(secret);
     const { payload } = await jwtVerify(token, key, {
       algorithms: ['HS256'],
       requiredClaims: ['exp', 'sub'],
+      currentDate: new Date(nowS * 1000),
     });
     const role = payload['role'];
     if (typeof payload.sub !== 'string' || !ROLES.includes(role as Role))
       throw new UnauthorizedError('The token lacks a valid role claim (admin or viewer)');
-    return { sub: payload.sub, role: role as Role };
+    const exp = payload.exp as number;
+    const iat = payload.iat;
+    if (iat !== undefined && iat > nowS + TOKEN_CLOCK_LEEWAY_S)
+      throw new UnauthorizedError("The token is issued in the future (iat): check the issuer's clock");
+    if (exp - (iat ?? nowS) > max)
+      throw new UnauthorizedError(`The token lives longer than the allowed ${max} s: issue a shorter one`);
+    return { sub: payload.sub, role: role as Role, exp };
   } catch (err) {
     if (err instanceof UnauthorizedError) throw err;
     if (err instanceof errors.JWTExpired) throw new UnauthorizedError('The token has expired');

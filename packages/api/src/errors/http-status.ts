@@ -7,6 +7,7 @@ import {
   CtsError,
   InvalidTransitionError,
   NotFoundError,
+  QueueFullError,
   ValidationError,
   VersionConflictError,
 } from '@cts/core';
@@ -26,6 +27,8 @@ export interface HttpError {
   rule?: string;
   hint?: string;
   retryable?: boolean;
+  /** Seconds to wait before retrying (the Retry-After header). */
+  retryAfterS?: number;
   /** Every validation issue, when there were several checks (400). */
   issues?: Array<{ field: string; rule: string }>;
   /** False for 5xx we did not expect: the message is generic and the cause is only logged. */
@@ -82,6 +85,15 @@ export function toHttpError(err: unknown): HttpError {
     };
   if (err instanceof ConflictError)
     return { status: 409, code: 'conflict', message: err.message, expected: true };
+  if (err instanceof QueueFullError)
+    return {
+      status: 429,
+      code: 'queue_full',
+      message: err.message,
+      retryable: true,
+      retryAfterS: Math.ceil(err.retryAfterMs / 1000),
+      expected: true,
+    };
   if (err instanceof UnsupportedMediaTypeError)
     return { status: 415, code: 'unsupported_media_type', message: err.message, expected: true };
   if (err instanceof CtsError)

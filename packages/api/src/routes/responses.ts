@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Invalid state transition or stale version',
   413: 'Body too large',
   415: 'Body is not JSON',
+  429: 'Too many batch tasks already queued: retry after the Retry-After header',
   500: 'Unexpected failure (the body carries a request id, nothing else)',
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFixture, STORAGES, waitFor } from '../../test/coordinator-fixture.ts';
-import { ValidationError } from '../errors/domain.ts';
+import { QueueFullError, ValidationError } from '../errors/domain.ts';
 import { EXCHANGES } from '../exchanges/catalog.ts';
 import type { BatchProgressEvent } from './types.ts';
 
@@ -61,6 +61,38 @@ describe.each(STORAGES)('ConnectionCoordinator batches (%s storage)', (kind) => 
       code: 'not_found',
       error: 'connection missing does not exist',
     });
+  });
+
+  it('refuses a batch that would queue more than maxQueuedTasks with QueueFullError', async () => {
+    const f = await createFixture({ kind, coordinator: { maxQueuedTasks: 2 } });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push((await f.coordinator.createConnection({ ...(await f.input('okx')), enabled: false })).id);
+    const err = await f.coordinator.startBatch(ids).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(QueueFullError);
+    expect((err as QueueFullError).retryAfterMs).toBeGreaterThan(0);
+    expect(await f.storage.batches.list()).toEqual([]);
+    expect((await f.coordinator.testConnections(ids.slice(0, 2))).totalConnections).toBe(2);
+  });
+
+  it('runs a health round before the queued tasks of a client batch (health is never starved)', async () => {
+    const f = await createFixture({ kind, coordinator: { batchConcurrency: 1 } });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push((await f.coordinator.createConnection(await f.input('bybit'), { awaitTest: true })).id);
+    const order: string[] = [];
+    const job = await f.coordinator.startBatch(ids, { priority: 10 });
+    f.coordinator.onBatchProgress(job.id, (e) => {
+      if (e.type === 'task') order.push('client');
+    });
+    const health = await f.coordinator.runHealthChecks();
+    expect(health).not.toBeNull();
+    f.coordinator.onBatchProgress(health!.id, (e) => {
+      if (e.type === 'task') order.push('health');
+    });
+    await waitFor(() => order.length === 6);
+    // At most the client task already running finishes first; then the whole health round.
+    expect(order.slice(1, 4)).toEqual(['health', 'health', 'health']);
   });
 
   it('refuses more than maxBatchSize connections and empty lists', async () => {

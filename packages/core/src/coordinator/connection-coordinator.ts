@@ -6,7 +6,7 @@ import { transition } from '../connections/state-machine.ts';
 import type { StreamMonitorState } from '../connectors/shared/ws-monitor.ts';
 import type { Balance, Permissions, TestResult } from '../connectors/types.ts';
 import { errorLabel } from '../errors/cts-error.ts';
-import { NotFoundError, ValidationError } from '../errors/domain.ts';
+import { NotFoundError, QueueFullError, ValidationError } from '../errors/domain.ts';
 import type { ApiType, ExchangeId } from '../exchanges/catalog.ts';
 import type { BatchJob, TaskType } from '../storage/ports.ts';
 import { RuntimeRegistry } from './connection-runtime.ts';
@@ -49,6 +49,10 @@ const ACTION_EVENTS = { enable: 'enable', disable: 'disable', pause: 'pause', re
  * const c = await coordinator.createConnection({ name: 'Main', exchange: 'bybit', api_type: 'spot', api_key, api_secret }, { awaitTest: true });
  * const summary = await coordinator.testConnections((await coordinator.getAllConnections()).map((x) => x.id));
  */
+/** Health rounds run before any batch a client starts (API priorities are 0–10), so they are never starved. */
+const HEALTH_PRIORITY = 11;
+/** What a refused batch request is told to wait (Retry-After). */
+const QUEUE_FULL_RETRY_MS = 30_000;
 /** The batch lane of tasks whose connection does not exist (they end at once, not found). */
 const MISSING_LANE = '(missing)';
 
@@ -232,6 +236,12 @@ export class ConnectionCoordinator implements Coordinator {
 
   async startBatch(ids: string[], options: { type?: TaskType; priority?: number } = {}): Promise<BatchJob> {
     const { unique, type, priority } = validateBatchRequest(ids, options, this.#o.maxBatchSize);
+    const queued = this.#processor.status().queueLength;
+    if (queued + unique.length > this.#o.maxQueuedTasks)
+      throw new QueueFullError(
+        `${queued} batch tasks are already waiting (at most ${this.#o.maxQueuedTasks}): try again later`,
+        QUEUE_FULL_RETRY_MS,
+      );
     // An unknown id is one task that ends "not found" (as for a connection deleted before its task ran), not a
     // refusal of the whole batch.
     const tasks: Array<{ connectionId: string; lane: string }> = [];
@@ -294,7 +304,7 @@ export class ConnectionCoordinator implements Coordinator {
       needsHealthCheck(r, this.#registry.get(r.id).breaker.state),
     );
     if (due.length === 0) return null;
-    const job = await this.#submit(due, 'health', -1);
+    const job = await this.#submit(due, 'health', HEALTH_PRIORITY);
     this.#healthBatch = job.id;
     void this.#processor.wait(job.id).finally(() => {
       this.#healthBatch = null;

@@ -45,6 +45,11 @@ export interface CoordinatorOptions {
   batchMaxActive?: number;
   /** Connections per batch request; more is a ValidationError. @default 50 */
   maxBatchSize?: number;
+  /**
+   * Batch tasks that may wait in the queue; a batch request that would go past it is refused with QueueFullError
+   * (HTTP 429 with Retry-After). Health rounds and single tests are not counted against it. @default 5000
+   */
+  maxQueuedTasks?: number;
   /** How long batch results are kept (purged hourly). @default 3600000 */
   resultTtlMs?: number;
   /** @default { failureThreshold: 3, cooldownMs: 60000 } */
@@ -136,6 +141,7 @@ export function resolveCoordinatorOptions(o: CoordinatorOptions): ResolvedCoordi
     batchConcurrency: positive('batchConcurrency', o.batchConcurrency ?? 10, true),
     batchMaxActive: maxActive,
     maxBatchSize: positive('maxBatchSize', o.maxBatchSize ?? 50, true),
+    maxQueuedTasks: positive('maxQueuedTasks', o.maxQueuedTasks ?? 5000, true),
     resultTtlMs: positive('resultTtlMs', o.resultTtlMs ?? 3_600_000),
     breaker: resolveBreakerOptions(o.breaker),
     connectorTimeoutMs: positive('connectorTimeoutMs', o.connectorTimeoutMs ?? 10_000),

@@ -31,3 +31,14 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** Too much work already waiting (→ 429 with Retry-After): the batch queue is at its cap. */
+export class QueueFullError extends Error {
+  /** When trying again makes sense, ms. */
+  readonly retryAfterMs: number;
+  constructor(message: string, retryAfterMs: number) {
+    super(message);
+    this.name = 'QueueFullError';
+    this.retryAfterMs = retryAfterMs;
+  }
+}

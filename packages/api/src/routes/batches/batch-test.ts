@@ -14,7 +14,7 @@ export const batchTestRoute = defineRoute(
     body: batchTestBodySchema,
     responses: {
       200: { description: "The seed's batch summary", schema: batchSummarySchema },
-      ...errorResponses(...WRITE_ERRORS, 404),
+      ...errorResponses(...WRITE_ERRORS, 429),
     },
   },
   async (c, { body }, deps) => {

@@ -13,7 +13,7 @@ export const startBatchRoute = defineRoute(
     body: startBatchBodySchema,
     responses: {
       202: { description: 'Accepted', schema: batchAcceptedSchema },
-      ...errorResponses(...WRITE_ERRORS, 404),
+      ...errorResponses(...WRITE_ERRORS, 429),
     },
   },
   async (c, { body }, deps) => {
