@@ -1,5 +1,5 @@
 /**
- * tiagosiebler's `bybit-api` (the Node.js SDK Bybit's API docs link to) against the simulator over real
+ * tiagosiebler's `bybit-api` (the most used Bybit client on npm; Bybit publishes none of its own there) against the simulator over real
  * sockets on loopback, pointed at it with its own `baseUrl` and `wsUrl` options. Nothing is patched.
  */
 import { RestClientV5, WebsocketClient } from 'bybit-api';
