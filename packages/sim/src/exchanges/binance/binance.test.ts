@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binanceGet } from '../../../test/signers.ts';
+import { binanceGet, type Loose } from '../../../test/signers.ts';
 import { useSimulator } from '../../../test/sim-harness.ts';
 import { hmacHex } from '../hmac.ts';
 
@@ -193,5 +193,23 @@ describe('binance', () => {
       code: -1021,
       msg: "Timestamp for this request was 1000ms ahead of the server's time.",
     });
+  });
+
+  it('answers spot time fields in microseconds with X-MBX-TIME-UNIT: MICROSECOND', async () => {
+    const acct = await t.sim.createAccount({ exchange: 'binance' });
+    const now = t.clock.now();
+    const micro = { 'X-MBX-TIME-UNIT': 'MICROSECOND' };
+    const time = (await (await t.sim.fetch(`${BASE}/api/v3/time`, { headers: micro })).json()) as Loose;
+    expect(time.serverTime).toBe(now * 1000);
+    const account = await t.send(binanceGet(BASE, acct, '/api/v3/account', '', now), micro);
+    expect(account.body.updateTime).toBe(now * 1000);
+    const milli = await t.send(binanceGet(BASE, acct, '/api/v3/account', '', now), {
+      'X-MBX-TIME-UNIT': 'millisecond',
+    });
+    expect(milli.body.updateTime).toBe(now);
+    const bad = await t.send(binanceGet(BASE, acct, '/api/v3/account', '', now), {
+      'X-MBX-TIME-UNIT': 'SECOND',
+    });
+    expect([bad.res.status, bad.body.code]).toEqual([400, -1100]);
   });
 });

@@ -18,6 +18,14 @@ const API_RULE: LimitRule = {
   limit: 6000,
   ban: BINANCE_BAN,
 };
+/** Spot `/api/*` RAW_REQUESTS: 300,000 requests per 5 minutes per IP, whatever their weight (2026 §4, from 2026-04-02). */
+const RAW_RULE: LimitRule = {
+  name: 'binance.api.raw',
+  scope: 'ip',
+  windowMs: 300_000,
+  limit: 300_000,
+  ban: BINANCE_BAN,
+};
 /** USDⓈ-M `/fapi/*`: 2,400 weight per minute per IP. */
 const FAPI_RULE: LimitRule = {
   name: 'binance.fapi.ip',
@@ -57,7 +65,12 @@ function published(endpoint: string, scope: 'ip' | 'account'): LimitCharge[] {
         limit: 12_000,
       };
       charges = [{ rule, weight }];
-    } else charges = [{ rule: endpoint.startsWith('/fapi/') ? FAPI_RULE : API_RULE, weight }];
+    } else if (endpoint.startsWith('/fapi/')) charges = [{ rule: FAPI_RULE, weight }];
+    else
+      charges = [
+        { rule: API_RULE, weight },
+        { rule: RAW_RULE, weight: 1 },
+      ];
     cache.set(endpoint, charges);
   }
   return charges;

@@ -24,6 +24,21 @@ export function binanceDialect(deps: SimDeps): Dialect {
 type Needs = (keyof SimPermissions)[];
 
 /**
+ * Spot's optional `X-MBX-TIME-UNIT` header (rest-api.md; reference 2026 §4): `MILLISECOND`/`millisecond`
+ * (the default) or `MICROSECOND`/`microsecond` → the factor time fields are multiplied by; another value →
+ * undefined, refused 400 -1100 (the reply is our choice: UNCONFIRMED).
+ */
+export function timeUnit(header: string | undefined): number | undefined {
+  if (header === undefined || header === 'MILLISECOND' || header === 'millisecond') return 1;
+  if (header === 'MICROSECOND' || header === 'microsecond') return 1000;
+  return undefined;
+}
+const TIME_UNIT_REFUSED = {
+  status: 400,
+  body: { code: -1100, msg: "Illegal characters found in parameter 'X-MBX-TIME-UNIT'." },
+};
+
+/**
  * Binance spot (/api), USDⓈ-M futures (/fapi) and SAPI (/sapi) under one environment prefix: their real
  * hosts differ but their paths do not collide.
  */
@@ -41,16 +56,16 @@ export function createBinanceRoutes(deps: SimDeps, environment: Environment): Ho
 
   for (const endpoint of ['/api/v3/time', '/fapi/v1/time'])
     app.get(endpoint, (c) =>
-      runPublic(deps, c, dialect, environment, endpoint, (now) => ({
-        status: 200,
-        body: { serverTime: now },
-      })),
+      runPublic(deps, c, dialect, environment, endpoint, (now) => {
+        const unit = endpoint.startsWith('/api/') ? timeUnit(c.req.header('x-mbx-time-unit')) : 1;
+        return unit === undefined ? TIME_UNIT_REFUSED : { status: 200, body: { serverTime: now * unit } };
+      }),
     );
 
   const signedGet = (
     endpoint: string,
     needs: Needs,
-    answer: (account: SimAccount, now: number, query: URLSearchParams) => unknown,
+    answer: (account: SimAccount, now: number, query: URLSearchParams, unit: number) => unknown,
   ) =>
     app.get(endpoint, async (c: SimContext) => {
       const query = rawQuery(c.req.url);
@@ -60,12 +75,16 @@ export function createBinanceRoutes(deps: SimDeps, environment: Environment): Ho
         identify: () => identifyByKey(deps, 'binance', c.req.header('x-mbx-apikey')),
         verify: (account, now) => verifyBinance(account, query, body, now),
         allowed: (account) => needs.every((p) => account.permissions[p]),
-        answer: (account, now) => ({ status: 200, body: answer(account, now, new URLSearchParams(query)) }),
+        answer: (account, now) => {
+          const unit = endpoint.startsWith('/api/') ? timeUnit(c.req.header('x-mbx-time-unit')) : 1;
+          if (unit === undefined) return TIME_UNIT_REFUSED;
+          return { status: 200, body: answer(account, now, new URLSearchParams(query), unit) };
+        },
       });
     });
 
-  signedGet('/api/v3/account', ['read'], (a, now, q) =>
-    binanceSpotAccount(a, now, q.get('omitZeroBalances') === 'true'),
+  signedGet('/api/v3/account', ['read'], (a, now, q, unit) =>
+    binanceSpotAccount(a, now * unit, q.get('omitZeroBalances') === 'true'),
   );
   signedGet('/fapi/v3/balance', ['read', 'futures'], (a, now) => binanceFuturesBalance(a, now));
   signedGet('/fapi/v2/balance', ['read', 'futures'], (a, now) => binanceFuturesBalance(a, now));
