@@ -3,6 +3,7 @@
  * Web Fetch and Web Crypto only: runs on Node, Bun, Deno and Cloudflare Workers.
  */
 
+export * from './alerts/index.ts';
 export * from './async/index.ts';
 export * from './batch/index.ts';
 export * from './breaker/index.ts';

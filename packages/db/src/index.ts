@@ -6,6 +6,7 @@ export * from './client.ts';
 export * from './d1/index.ts';
 export { migrate } from './migrate/migrate.ts';
 export { MIGRATIONS_FOLDER, readMigrations } from './migrate/read-migrations.ts';
+export * from './repos/alert-store.ts';
 export * from './repos/batch-repo.ts';
 export * from './repos/connection-repo.ts';
 export * from './repos/health-sample-repo.ts';

@@ -1,5 +1,6 @@
 import type { Storage } from '@cts/core/storage';
 import type { CtsDatabase } from './database.ts';
+import { LibsqlAlertStore } from './repos/alert-store.ts';
 import { LibsqlBatchRepo } from './repos/batch-repo.ts';
 import { LibsqlConnectionRepo } from './repos/connection-repo.ts';
 import { type HealthSampleRepoOptions, LibsqlHealthSampleRepo } from './repos/health-sample-repo.ts';
@@ -24,5 +25,6 @@ export function createLibsqlStorage(db: CtsDatabase, options: SqlStorageOptions 
     testResults: new LibsqlTestResultRepo(db),
     healthSamples: new LibsqlHealthSampleRepo(db, options.healthSamples),
     batches: new LibsqlBatchRepo(db),
+    alerts: new LibsqlAlertStore(db),
   };
 }

@@ -1,5 +1,6 @@
 import type { Storage } from '@cts/core/storage';
 import { describe } from 'vitest';
+import { alertsContract } from './storage-contract/alerts.ts';
 import { batchContract } from './storage-contract/batches.ts';
 import { connectionContract } from './storage-contract/connections.ts';
 import { credentialsContract } from './storage-contract/credentials.ts';
@@ -9,7 +10,7 @@ export { blob, connectionFields } from './storage-contract/fixtures.ts';
 
 /**
  * The behaviour every Storage implementation (memory, libSQL, D1) must show: every repository method, version
- * conflicts, compare-and-swap credential replacement, filters, ordering, cascade delete, batch atomicity, unfinished() and purgeExpired().
+ * conflicts, compare-and-swap credential replacement, filters, ordering, cascade delete, batch atomicity, unfinished() and purgeExpired(), and the alert store (outbox written with a connection update).
  * `makeStorage` must return a fresh, empty storage on each call.
  *
  * @example
@@ -26,5 +27,6 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
     testResultContract(makeStorage);
     healthSampleContract(makeStorage);
     batchContract(makeStorage);
+    alertsContract(makeStorage);
   });
 }

@@ -104,7 +104,7 @@ export class CachingConnectionRepo implements ConnectionRepo {
   async update(
     id: string,
     patch: Partial<ConnectionWrite>,
-    options: { now: number; expectedVersion?: number; credentials?: EncryptedBlob },
+    options: Parameters<ConnectionRepo['update']>[2],
   ): Promise<ConnectionRecord | null> {
     await this.#ready();
     let updated: ConnectionRecord | null;

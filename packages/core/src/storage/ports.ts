@@ -1,3 +1,5 @@
+import type { AlertEvent } from '../alerts/alert-event.ts';
+import type { AlertStore } from '../alerts/alert-store.ts';
 import type { ConnectionFilter, ConnectionRecord } from '../connections/connection.ts';
 import type { TestResult } from '../connectors/types.ts';
 import type { EncryptedBlob } from './encrypted-blob.ts';
@@ -38,11 +40,12 @@ export interface ConnectionRepo {
   /**
    * Applies `patch` (and `credentials` when given) if the stored version equals `expectedVersion` (when given);
    * bumps the version. Throws VersionConflictError on a stale version; returns null for an unknown id.
+   * `outbox`: alert events appended to the alert outbox in the same atomic write (only if the update applies).
    */
   update(
     id: string,
     patch: Partial<ConnectionWrite>,
-    options: { now: number; expectedVersion?: number; credentials?: EncryptedBlob },
+    options: { now: number; expectedVersion?: number; credentials?: EncryptedBlob; outbox?: AlertEvent[] },
   ): Promise<ConnectionRecord | null>;
   /** Deletes the connection with its credentials, test results and health samples. False for an unknown id. */
   delete(id: string): Promise<boolean>;
@@ -146,4 +149,6 @@ export interface Storage {
   testResults: TestResultRepo;
   healthSamples: HealthSampleRepo;
   batches: BatchRepo;
+  /** Alert channels, outbox and deliveries. Optional: storage without it raises no alerts. */
+  alerts?: AlertStore;
 }

@@ -40,6 +40,12 @@ describe('D1 migrations', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\'")
       .all();
     expect(tables.results.map((r) => r.name).sort()).toEqual([
+      'alert_attempts',
+      'alert_channels',
+      'alert_deliveries',
+      'alert_locks',
+      'alert_outbox',
+      'alert_states',
       'batch_jobs',
       'batch_tasks',
       'connection_credentials',
@@ -47,6 +53,7 @@ describe('D1 migrations', () => {
       'health_samples',
       'limiter_saves',
       'limiter_scopes',
+      'sqlite_sequence', // alert_outbox.seq is AUTOINCREMENT: never reused, so a consumed entry's seq stays unique
       'test_results',
     ]);
   });

@@ -21,6 +21,12 @@ describe('migrate', () => {
     expect(await migrate(db)).toEqual(ALL);
     expect(await tables(db)).toEqual([
       '__drizzle_migrations',
+      'alert_attempts',
+      'alert_channels',
+      'alert_deliveries',
+      'alert_locks',
+      'alert_outbox',
+      'alert_states',
       'batch_jobs',
       'batch_tasks',
       'connection_credentials',
@@ -28,6 +34,7 @@ describe('migrate', () => {
       'health_samples',
       'limiter_saves',
       'limiter_scopes',
+      'sqlite_sequence', // alert_outbox.seq is AUTOINCREMENT: never reused, so a consumed entry's seq stays unique
       'test_results',
     ]);
     const schemaBefore = await db.$client.execute('SELECT sql FROM sqlite_master ORDER BY name');

@@ -35,5 +35,22 @@ export const BUNDLED_MIGRATIONS: Migration[] = [
       "CREATE TABLE `limiter_saves` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`saved_at` integer NOT NULL,\n\t`clean` integer NOT NULL,\n\t`interval_ms` integer NOT NULL\n);\n",
       "\nCREATE TABLE `limiter_scopes` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`state` text NOT NULL,\n\t`saved_at` integer NOT NULL\n);\n"
     ]
+  },
+  {
+    "tag": "0002_alerts",
+    "when": 1796543199164,
+    "hash": "e60920bdb765faf51050cc4b4a5176a0ab8fd25e08c1cbb595b3a416d8396b17",
+    "sql": [
+      "CREATE TABLE `alert_attempts` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`delivery_id` text NOT NULL,\n\t`attempt` integer NOT NULL,\n\t`at` integer NOT NULL,\n\t`duration_ms` integer NOT NULL,\n\t`http_status` integer,\n\t`error` text,\n\t`outcome` text NOT NULL\n);\n",
+      "\nCREATE INDEX `alert_attempts_delivery_idx` ON `alert_attempts` (`delivery_id`,`attempt`);",
+      "\nCREATE TABLE `alert_channels` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`type` text NOT NULL,\n\t`enabled` integer NOT NULL,\n\t`filters` text NOT NULL,\n\t`settings` text NOT NULL,\n\t`masked` text NOT NULL,\n\t`key_id` text NOT NULL,\n\t`iv` text NOT NULL,\n\t`ciphertext` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);\n",
+      "\nCREATE TABLE `alert_deliveries` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`channel_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`event` text NOT NULL,\n\t`since` integer,\n\t`status` text NOT NULL,\n\t`attempts` integer NOT NULL,\n\t`next_attempt_at` integer NOT NULL,\n\t`claimed_until` integer,\n\t`last_status` integer,\n\t`last_error` text,\n\t`created_at` integer NOT NULL,\n\t`delivered_at` integer\n);\n",
+      "\nCREATE INDEX `alert_deliveries_due_idx` ON `alert_deliveries` (`status`,`next_attempt_at`);",
+      "\nCREATE INDEX `alert_deliveries_created_idx` ON `alert_deliveries` (`created_at`);",
+      "\nCREATE TABLE `alert_locks` (\n\t`name` text PRIMARY KEY NOT NULL,\n\t`holder` text NOT NULL,\n\t`until` integer NOT NULL\n);\n",
+      "\nCREATE TABLE `alert_outbox` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`event` text NOT NULL,\n\t`created_at` integer NOT NULL\n);\n",
+      "\nCREATE TABLE `alert_states` (\n\t`fingerprint` text PRIMARY KEY NOT NULL,\n\t`status` text NOT NULL,\n\t`event` text NOT NULL,\n\t`since` integer NOT NULL,\n\t`notified_at` integer NOT NULL,\n\t`next_reminder_at` integer NOT NULL,\n\t`resolve_at` integer,\n\t`resolved_event` text,\n\t`channel_ids` text NOT NULL,\n\t`due_at` integer NOT NULL\n);\n",
+      "\nCREATE INDEX `alert_states_due_idx` ON `alert_states` (`due_at`);"
+    ]
   }
 ];

@@ -7,6 +7,7 @@ import {
 } from '@cts/core/storage';
 import { and, asc, eq, exists, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { CtsDatabase } from '../database.ts';
+import { alertOutbox } from '../schema/alert-outbox.ts';
 import { connectionCredentials } from '../schema/connection-credentials.ts';
 import { type ConnectionRow, connections } from '../schema/connections.ts';
 import { healthSamples } from '../schema/health-samples.ts';
@@ -79,7 +80,7 @@ export class LibsqlConnectionRepo implements ConnectionRepo {
   async update(
     id: string,
     patch: Partial<ConnectionWrite>,
-    options: { now: number; expectedVersion?: number; credentials?: EncryptedBlob },
+    options: Parameters<ConnectionRepo['update']>[2],
   ): Promise<ConnectionRecord | null> {
     for (let attempt = 0; ; attempt++) {
       let expected = options.expectedVersion;
@@ -97,11 +98,14 @@ export class LibsqlConnectionRepo implements ConnectionRepo {
     }
   }
 
-  /** One conditional write: the record (and the blob, in the same batch) only if the version is still `expected`. */
+  /**
+   * One conditional write: the record — and the blob and the alert outbox rows, in the same batch — only if the
+   * version is still `expected`.
+   */
   async #write(
     id: string,
     patch: Partial<ConnectionWrite>,
-    options: { now: number; credentials?: EncryptedBlob },
+    options: Parameters<ConnectionRepo['update']>[2],
     expected: number,
   ): Promise<ConnectionRecord | null> {
     const db = this.#db;
@@ -111,23 +115,35 @@ export class LibsqlConnectionRepo implements ConnectionRepo {
       .set({ ...toColumns(patch), updatedAt: options.now, version: sql`${connections.version} + 1` })
       .where(isCurrent)
       .returning();
-    if (!options.credentials) {
+    const outbox = options.outbox ?? [];
+    if (!options.credentials && outbox.length === 0) {
       const rows = await updateRecord;
       return rows[0] ? toRecord(rows[0]) : null;
     }
-    // The blob goes first, guarded by the same version check, so both writes happen or neither does.
-    const [, rows] = await db.batch([
-      db
-        .update(connectionCredentials)
-        .set(blobColumns(options.credentials))
-        .where(
-          and(
-            eq(connectionCredentials.connectionId, id),
-            exists(db.select({ one: sql`1` }).from(connections).where(isCurrent)),
+    // The guarded writes go first, under the same version check, so all happen or none does.
+    const guarded = [];
+    if (options.credentials)
+      guarded.push(
+        db
+          .update(connectionCredentials)
+          .set(blobColumns(options.credentials))
+          .where(
+            and(
+              eq(connectionCredentials.connectionId, id),
+              exists(db.select({ one: sql`1` }).from(connections).where(isCurrent)),
+            ),
           ),
-        ),
-      updateRecord,
-    ]);
+      );
+    if (outbox.length > 0)
+      guarded.push(
+        db
+          .insert(alertOutbox)
+          .select(
+            sql`SELECT NULL, value, ${options.now} FROM json_each(${JSON.stringify(outbox)}) WHERE EXISTS (SELECT 1 FROM connections WHERE id = ${id} AND version = ${expected}) ORDER BY key`,
+          ),
+      );
+    const results = await db.batch([guarded[0]!, ...guarded.slice(1), updateRecord]);
+    const rows = results[results.length - 1] as Array<typeof connections.$inferSelect>;
     return rows[0] ? toRecord(rows[0]) : null;
   }
 

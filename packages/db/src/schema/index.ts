@@ -1,4 +1,10 @@
 /** The drizzle schema: one table a file. The same schema runs on libSQL and Cloudflare D1. */
+export * from './alert-attempts.ts';
+export * from './alert-channels.ts';
+export * from './alert-deliveries.ts';
+export * from './alert-locks.ts';
+export * from './alert-outbox.ts';
+export * from './alert-states.ts';
 export * from './batch-jobs.ts';
 export * from './batch-tasks.ts';
 export * from './connection-credentials.ts';

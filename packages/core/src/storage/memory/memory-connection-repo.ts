@@ -1,3 +1,4 @@
+import type { AlertEvent } from '../../alerts/alert-event.ts';
 import {
   type ConnectionFilter,
   type ConnectionRecord,
@@ -22,10 +23,20 @@ function derive(record: ConnectionRecord): ConnectionRecord {
 export class MemoryConnectionRepo implements ConnectionRepo {
   readonly #rows = new Map<string, Row>();
   readonly #onDelete: (id: string) => void;
+  readonly #onOutbox: (events: AlertEvent[], now: number) => void;
 
-  /** `onDelete` cascades a deletion to the other repositories (test results, health samples). */
-  constructor(options: { onDelete?: (id: string) => void } = {}) {
+  /**
+   * `onDelete` cascades a deletion to the other repositories (test results, health samples); `onOutbox` receives an
+   * update's alert events in the same synchronous step as the update.
+   */
+  constructor(
+    options: {
+      onDelete?: (id: string) => void;
+      onOutbox?: (events: AlertEvent[], now: number) => void;
+    } = {},
+  ) {
     this.#onDelete = options.onDelete ?? (() => {});
+    this.#onOutbox = options.onOutbox ?? (() => {});
   }
 
   async create(
@@ -63,7 +74,7 @@ export class MemoryConnectionRepo implements ConnectionRepo {
   async update(
     id: string,
     patch: Partial<ConnectionWrite>,
-    options: { now: number; expectedVersion?: number; credentials?: EncryptedBlob },
+    options: { now: number; expectedVersion?: number; credentials?: EncryptedBlob; outbox?: AlertEvent[] },
   ): Promise<ConnectionRecord | null> {
     const row = this.#rows.get(id);
     if (!row) return null;
@@ -79,6 +90,7 @@ export class MemoryConnectionRepo implements ConnectionRepo {
       version: row.record.version + 1,
     });
     if (options.credentials) row.credentials = { ...options.credentials };
+    if (options.outbox?.length) this.#onOutbox(options.outbox, options.now);
     return structuredClone(row.record);
   }
 

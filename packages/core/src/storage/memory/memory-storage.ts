@@ -1,3 +1,4 @@
+import { MemoryAlertStore } from '../../alerts/memory-alert-store.ts';
 import type { Storage } from '../ports.ts';
 import { MemoryBatchRepo } from './memory-batch-repo.ts';
 import { MemoryConnectionRepo } from './memory-connection-repo.ts';
@@ -14,11 +15,13 @@ import { MemoryTestResultRepo } from './memory-test-result-repo.ts';
 export function createMemoryStorage(): Storage {
   const testResults = new MemoryTestResultRepo();
   const healthSamples = new MemoryHealthSampleRepo();
+  const alerts = new MemoryAlertStore();
   const connections = new MemoryConnectionRepo({
+    onOutbox: (events, now) => void alerts.enqueue(events, now),
     onDelete: (id) => {
       testResults.deleteConnection(id);
       healthSamples.deleteConnection(id);
     },
   });
-  return { connections, testResults, healthSamples, batches: new MemoryBatchRepo() };
+  return { connections, testResults, healthSamples, batches: new MemoryBatchRepo(), alerts };
 }
