@@ -1,6 +1,9 @@
-// `npm test`: lint, then every workspace's typecheck and tests through turbo, then one closing line
-// "N passed, N failed" summed over every vitest run (CI reads that line).
+// `npm test`: provisions Chromium (scripts/provision.ts), lints, runs the scripts' tests, then every workspace's
+// typecheck and tests through turbo, then one closing line "N passed, N failed" summed over every vitest run, a test
+// file that did not run and a failed typecheck counted as failures (scripts/test-summary.ts; CI reads that line).
 import { spawn } from 'node:child_process';
+import { provisionChromium } from './provision.ts';
+import { TestSummary } from './test-summary.ts';
 
 const env = {
   ...process.env,
@@ -31,30 +34,28 @@ function run(cmd: string, args: string[], onLine?: (line: string) => void): Prom
   });
 }
 
-const ESC = String.fromCharCode(27);
-const strip = (s: string) =>
-  s
-    .split(ESC)
-    .map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, '')))
-    .join('');
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-const count = (line: string) => {
-  const m = /\bTests\s+(.*)$/.exec(strip(line));
-  if (!m || !/\(\d+\)\s*$/.test(m[1]!)) return;
-  passed += Number(/(\d+) passed/.exec(m[1]!)?.[1] ?? 0);
-  failed += Number(/(\d+) failed/.exec(m[1]!)?.[1] ?? 0);
-  skipped += Number(/(\d+) skipped/.exec(m[1]!)?.[1] ?? 0);
-};
+const summary = new TestSummary();
+const count = (line: string) => summary.add(line);
 
+const missing = provisionChromium();
+if (missing) {
+  console.error(missing);
+  console.log('\n0 passed, 1 failed (Chromium missing)');
+  process.exit(1);
+}
 const lint = await run('biome', ['check', '.']);
+// The scripts' own tests (this closing line's parser, the provisioning), then every workspace through turbo.
+const scripts = await run('vitest', ['run', '--dir', 'scripts'], count);
+summary.end();
 const filter = process.argv.slice(2);
 const turbo = await run(
   'turbo',
   ['run', 'typecheck', 'test', '--concurrency=1', '--continue', '--output-logs=full', ...filter],
   count,
 );
-if (lint !== 0) failed += 1; // a lint failure fails the run even when every test passed
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(lint !== 0 || turbo !== 0 || failed > 0 ? 1 : 0);
+summary.end();
+if (lint !== 0) summary.other += 1; // a lint failure fails the run even when every test passed
+// A run that failed without any failure the summary could name still says so.
+if ((scripts !== 0 || turbo !== 0) && summary.failed === 0) summary.failedTasks += 1;
+console.log(`\n${summary.closingLine()}`);
+process.exit(lint !== 0 || scripts !== 0 || turbo !== 0 || summary.failed > 0 ? 1 : 0);
