@@ -52,6 +52,10 @@ export interface CtsConfig {
   tokenMaxLifetimeS?: number;
   /** Mount the admin UI at /admin. @default true */
   admin?: boolean;
+  /** Static bearer token for /metrics (CTS_METRICS_TOKEN). @default none: a viewer or admin JWT */
+  metricsToken?: string;
+  /** Per-connection rate-limit series on /metrics. @default false */
+  metricsPerConnection?: boolean;
   /** Batch tasks that may wait in the queue before batch requests get 429. @default 5000 */
   maxQueuedTasks?: number;
   /** Coordinator tuning passed through (tests shorten intervals). */
@@ -140,6 +144,8 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
     coordinator,
     jwtSecret: config.jwtSecret,
     tokenMaxLifetimeS: config.tokenMaxLifetimeS,
+    metricsToken: config.metricsToken,
+    metricsPerConnection: config.metricsPerConnection,
     logger,
     limiterMetrics: () => limiter.metrics(),
     mounts,
@@ -192,6 +198,8 @@ export async function buildServer(
     connectionCache: connectionCacheOf(env.CTS_CONNECTION_CACHE),
     tokenMaxLifetimeS: parseTtl(env.CTS_TOKEN_MAX_TTL),
     maxQueuedTasks: env.CTS_MAX_QUEUED_TASKS,
+    metricsToken: env.CTS_METRICS_TOKEN,
+    metricsPerConnection: env.CTS_METRICS_PER_CONNECTION,
   });
   let firstStartToken: string | undefined;
   if (secrets.generated.includes('CTS_JWT_SECRET'))

@@ -51,6 +51,14 @@ export const envSchema = z.object({
     .describe(
       'Batch tasks that may wait; a batch request beyond it gets 429 with Retry-After. @default 5000',
     ),
+  CTS_METRICS_TOKEN: optionalText
+    .refine((v) => v === undefined || v.length >= 32, 'at least 32 characters')
+    .describe('A static bearer token for Prometheus to scrape /metrics with (besides viewer/admin JWTs)'),
+  CTS_METRICS_PER_CONNECTION: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('Add one rate-limit usage series per connection to /metrics. @default false'),
   CTS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CTS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   CTS_CONNECTION_CACHE: z

@@ -57,7 +57,13 @@ describe('health, status, OpenAPI and metrics', () => {
       expect.arrayContaining(['name', 'exchange', 'api_type', 'api_key', 'api_secret']),
     );
     const list = res.json.paths['/api/settings/connections'].get;
-    expect(list.parameters.map((p: Json) => p.name)).toEqual(['exchange', 'apiType', 'enabled', 'active']);
+    expect(list.parameters.map((p: Json) => p.name)).toEqual([
+      'exchange',
+      'apiType',
+      'api_type',
+      'enabled',
+      'active',
+    ]);
     const docs = await h.request('GET', '/api/docs', { token: null });
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toContain('text/html');
@@ -69,7 +75,7 @@ describe('health, status, OpenAPI and metrics', () => {
   it('exposes Prometheus metrics: requests by route and status, latencies, connections by state, batch queue', async () => {
     await h.request('GET', '/api/settings/connections');
     await h.request('GET', '/api/settings/connections/nope');
-    const res = await h.request('GET', '/metrics', { token: null });
+    const res = await h.request('GET', '/metrics', { token: h.viewerToken });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     expect(res.text).toMatch(
@@ -80,7 +86,7 @@ describe('health, status, OpenAPI and metrics', () => {
     expect(res.text).toContain('cts_connections{state="active"} 1');
     expect(res.text).toContain('cts_connections{state="disabled"} 1');
     expect(res.text).toMatch(/cts_batch_queue_length \d+/);
-    expect(res.text).toMatch(/cts_limiter_usage_percent\{exchange="binance",scope="[^"]+"\} [\d.]+/);
+    expect(res.text).toMatch(/cts_limiter_usage_percent\{exchange="binance",bucket="[^"]+"\} [\d.]+/);
   });
 
   it('mounts the admin UI at /admin, which asks for sign-in', async () => {

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { createAllowedMethods } from './allowed-methods.ts';
+import { requireRole } from './auth/require-role.ts';
 import { createTokenVerifier } from './auth/tokens.ts';
 import type { ApiDeps, ApiEnv } from './deps.ts';
 import { toHttpError } from './errors/http-status.ts';
@@ -126,6 +127,8 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
     verifyToken:
       deps.verifyToken ?? createTokenVerifier(deps.jwtSecret, { maxLifetimeS: deps.tokenMaxLifetimeS }),
   };
+  if (deps.metricsToken !== undefined && deps.metricsToken.length < 32)
+    throw new TypeError('metricsToken: expected at least 32 characters');
   for (const route of API_ROUTES) route.register(app, routeDeps);
 
   // Built on first request, not at start: generating it costs tens of ms (a Worker isolate's cold start pays that).
@@ -146,8 +149,15 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
     c.header('Content-Security-Policy', DOCS_CSP);
     return c.html(docsOf().html);
   });
-  app.get('/metrics', async (c) => {
+  // Prometheus scrapes with CTS_METRICS_TOKEN, people with any viewer or admin token.
+  const metricsAuth = requireRole(deps.jwtSecret, 'viewer', routeDeps.verifyToken);
+  app.get('/metrics', async (c, next) => {
     c.set('route', '/metrics');
+    const given = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+    if (deps.metricsToken && given && timingSafeEqual(given, deps.metricsToken)) return next();
+    return metricsAuth(c, next);
+  });
+  app.get('/metrics', async (c) => {
     return c.text(await scrapeMetrics(deps, registry), 200, {
       'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
     });
@@ -176,4 +186,11 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
     app.all(`${base}/*`, forward);
   }
   return app;
+}
+
+/** Compares two strings in time independent of where they differ (lengths may leak; tokens have a fixed length). */
+function timingSafeEqual(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0);
+  return diff === 0;
 }

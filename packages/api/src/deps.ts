@@ -3,7 +3,8 @@ import type { MetricsRegistry } from './metrics/registry.ts';
 
 /** What /metrics reads from the rate limiter (a structural subset of core's RateLimiter.metrics()). */
 export interface LimiterMetricsView {
-  scopes: Array<{ exchange: string; key: string; usagePercent: number; inFlight: number }>;
+  /** `bucket` names the limit (an endpoint group, the IP weight); `key` is never exported (it identifies a key). */
+  scopes: Array<{ exchange: string; key: string; bucket?: string; usagePercent: number; inFlight: number }>;
   queues: Array<{ exchange: string; account: string; queued: number }>;
 }
 
@@ -33,6 +34,13 @@ export interface ApiDeps {
   sseHeartbeatMs?: number;
   /** Sub-apps to mount, by path prefix: `{ '/admin': createAdminApp(...) }`. They handle their own auth. */
   mounts?: Record<string, MountedApp>;
+  /**
+   * A static bearer token Prometheus may scrape /metrics with (CTS_METRICS_TOKEN), besides any viewer or admin JWT.
+   * @default none (a JWT is required)
+   */
+  metricsToken?: string;
+  /** Adds one rate-limit usage series per connection (labelled by connection id): n series more. @default false */
+  metricsPerConnection?: boolean;
   /** Shared metrics registry (for tests or to add host metrics). @default a new one */
   metrics?: MetricsRegistry;
   /** Reported in the OpenAPI document. @default '0.1.0' */

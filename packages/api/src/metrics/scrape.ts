@@ -26,19 +26,27 @@ export async function scrapeMetrics(deps: ApiDeps, registry: MetricsRegistry): P
   ];
   const limiter = await deps.limiterMetrics?.();
   if (limiter) {
+    // One series per exchange and limit (bucket), whatever the number of keys: a scope's key identifies an API key
+    // and grows with the connections, so it never becomes a label. Usage is the fullest scope's; in flight, the sum.
+    const groups = new Map<string, { labels: Record<string, string>; usage: number; inFlight: number }>();
+    for (const s of limiter.scopes) {
+      const labels = { exchange: s.exchange, bucket: s.bucket ?? 'all' };
+      const id = `${labels.exchange}\u0000${labels.bucket}`;
+      const g = groups.get(id) ?? { labels, usage: 0, inFlight: 0 };
+      g.usage = Math.max(g.usage, s.usagePercent);
+      g.inFlight += s.inFlight;
+      groups.set(id, g);
+    }
     parts.push(
       renderGauge(
         'cts_limiter_usage_percent',
-        'Usage of the fullest window of each rate-limit scope, 0..100',
-        limiter.scopes.map((s) => ({
-          labels: { exchange: s.exchange, scope: s.key },
-          value: s.usagePercent,
-        })),
+        'Usage of the fullest window of the fullest scope of each exchange limit, 0..100',
+        [...groups.values()].map((g) => ({ labels: g.labels, value: g.usage })),
       ),
       renderGauge(
         'cts_limiter_in_flight',
-        'Requests holding a rate-limit permit',
-        limiter.scopes.map((s) => ({ labels: { exchange: s.exchange, scope: s.key }, value: s.inFlight })),
+        'Requests holding a rate-limit permit, per exchange limit',
+        [...groups.values()].map((g) => ({ labels: g.labels, value: g.inFlight })),
       ),
     );
     const queued = new Map<string, number>();
@@ -48,6 +56,19 @@ export async function scrapeMetrics(deps: ApiDeps, registry: MetricsRegistry): P
         'cts_limiter_queued',
         'Requests waiting for a rate-limit permit',
         [...queued].map(([exchange, value]) => ({ labels: { exchange }, value })),
+      ),
+    );
+  }
+  if (deps.metricsPerConnection) {
+    const report = await deps.coordinator.getHealth({});
+    parts.push(
+      renderGauge(
+        'cts_connection_rate_limit_usage_percent',
+        "Rate-limit usage of each connection's tightest scope, 0..100",
+        report.connections.map((c) => ({
+          labels: { connection_id: c.connectionId, exchange: c.exchange },
+          value: c.rateLimitUsage,
+        })),
       ),
     );
   }
