@@ -191,6 +191,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
 /** Compares two strings in time independent of where they differ (lengths may leak; tokens have a fixed length). */
 function timingSafeEqual(a: string, b: string): boolean {
   let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0);
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0);
   return diff === 0;
 }
