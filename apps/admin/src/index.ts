@@ -4,5 +4,12 @@
  * Hono's escaping `html` templates; htmx served from the package; a CSP with no inline script or style.
  */
 export { createAdminApp } from './create-admin-app.ts';
-export type { AdminAuthOptions, AdminDeps, AdminPrincipal, AdminRole, AdminUser } from './options.ts';
+export type {
+  AdminAuthOptions,
+  AdminDeps,
+  AdminPrincipal,
+  AdminRole,
+  AdminSystemInfo,
+  AdminUser,
+} from './options.ts';
 export { CONTENT_SECURITY_POLICY } from './routes/security-headers.ts';

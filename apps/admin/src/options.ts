@@ -30,6 +30,22 @@ export interface AdminAuthOptions {
   sessionTtlMs?: number;
 }
 
+/** What the host tells the System page about itself. */
+export interface AdminSystemInfo {
+  /** The CTS version. @default none (shown as —) */
+  version?: string;
+  /** The database in words ("libSQL file:./data/cts.db", "Cloudflare D1"); never a URL with credentials. @default none */
+  database?: string;
+  /** The IPs exchanges see our requests from (CTS_EGRESS_IPS or the relays), to whitelist on keys. @default [] */
+  egressIps?: string[];
+  /** When the scheduler runs health checks next, epoch ms. @default none */
+  nextScheduledRun?: () => number | null;
+  /** How often it runs, in words ("every 5 min"). @default none */
+  schedule?: string;
+  /** When this process or isolate started, epoch ms. @default when createAdminApp ran */
+  startedAt?: number;
+}
+
 export interface AdminDeps {
   /** The coordinator every page reads and every action goes through. */
   coordinator: Coordinator;
@@ -50,6 +66,12 @@ export interface AdminDeps {
   logger?: Logger;
   /** Largest accepted request body, in bytes; checked before anything reads it (413). @default 65536 */
   bodyLimitBytes?: number;
+  /** About this instance, for the System page. @default {} */
+  system?: AdminSystemInfo;
+  /** Response times (average, p95) above this are marked slow on the health page, ms. @default 2000 */
+  slowMs?: number;
+  /** The coordinator's breaker threshold (consecutive failures), to explain breaker states. @default 3 */
+  breakerThreshold?: number;
   /** Poll interval of the live list, health and system views (a 304 when nothing changed), ms. @default 3000 */
   liveMs?: number;
 }
@@ -61,6 +83,9 @@ export interface ResolvedAdminOptions {
   secureCookies: boolean | 'auto';
   pollMs: number;
   liveMs: number;
+  system: AdminSystemInfo & { startedAt: number };
+  slowMs: number;
+  breakerThreshold: number;
   healthSamples?: HealthSampleRepo;
   htmxSource?: string | (() => Promise<string>);
   users: AdminUser[];
@@ -119,6 +144,13 @@ export function resolveAdminOptions(deps: AdminDeps): ResolvedAdminOptions {
   const liveMs = deps.liveMs ?? 3000;
   if (!Number.isInteger(liveMs) || liveMs < 250 || liveMs > 600_000)
     throw new TypeError('liveMs: must be an integer between 250 and 600000');
+  const slowMs = deps.slowMs ?? 2000;
+  if (!Number.isFinite(slowMs) || slowMs <= 0)
+    throw new TypeError('slowMs: must be a positive number of milliseconds');
+  const breakerThreshold = deps.breakerThreshold ?? 3;
+  if (!Number.isInteger(breakerThreshold) || breakerThreshold < 1)
+    throw new TypeError('breakerThreshold: must be an integer >= 1');
+  const system = { ...deps.system, startedAt: deps.system?.startedAt ?? (deps.clock ?? systemClock).now() };
   const secureCookies = deps.secureCookies ?? 'auto';
   if (secureCookies !== 'auto' && typeof secureCookies !== 'boolean')
     throw new TypeError("secureCookies: must be true, false or 'auto'");
@@ -129,6 +161,9 @@ export function resolveAdminOptions(deps: AdminDeps): ResolvedAdminOptions {
     secureCookies,
     pollMs,
     liveMs,
+    system,
+    slowMs,
+    breakerThreshold,
     healthSamples: deps.healthSamples,
     htmxSource: deps.htmxSource,
     users,

@@ -318,7 +318,7 @@ describe('admin UI in Chromium', () => {
     await page.waitForURL(/\/admin\/connections$/);
     await page.goto(`${h.url}/admin/health`);
     expect(await page.locator('svg.sparkline').count()).toBeGreaterThan(0);
-    expect(await page.locator('meter').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-usage] li').count()).toBeGreaterThan(0);
     await shot(page, 'desktop-health');
     await page.goto(`${h.url}/admin/system`);
     expect(await page.locator('[data-system-status]').textContent()).toMatch(/healthy|degraded|unhealthy/);

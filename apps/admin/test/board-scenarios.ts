@@ -83,6 +83,21 @@ export function boardScenarios(target: () => BoardTarget): void {
     await page.close();
   });
 
+  it('colours the health tiles by state, lists the failing connection first, and shows the instance on System', async () => {
+    const t = target();
+    const page = await t.browser.newPage({ viewport: DESKTOP });
+    await signIn(t, page);
+    await page.goto(`${t.url}/admin/health`);
+    const inError = page.locator('[data-tile="In error"]');
+    expect(await inError.getAttribute('data-tone')).toBe('err');
+    expect(await page.locator('.health-table tbody tr').first().textContent()).toContain('Zzz soon failing');
+    await page.goto(`${t.url}/admin/system`);
+    expect(await page.locator('[data-runtime]').textContent()).toMatch(
+      t.name === 'worker' ? /Cloudflare Workers/ : /Node\.js \d+/,
+    );
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violation (axe-core) on any page, at 1280 and 360 px', async () => {
     const t = target();
     const found: string[] = [];

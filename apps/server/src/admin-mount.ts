@@ -1,6 +1,6 @@
 /** The mount point of the admin UI: createAdminApp(deps) served under /admin by the API app. */
 
-import { createAdminApp } from '@cts/admin';
+import { type AdminSystemInfo, createAdminApp } from '@cts/admin';
 import { type MountedApp, verifyToken } from '@cts/api';
 import type { Coordinator, Logger, Storage } from '@cts/core';
 
@@ -12,6 +12,8 @@ export function mountAdmin(deps: {
   logger?: Logger;
   /** Longest accepted sign-in token lifetime, seconds. @default 30 days */
   tokenMaxLifetimeS?: number;
+  /** What the System page shows about this server. @default {} */
+  system?: AdminSystemInfo;
 }): Record<string, MountedApp> {
   const admin = createAdminApp({
     coordinator: deps.coordinator,
@@ -24,6 +26,14 @@ export function mountAdmin(deps: {
     healthSamples: deps.storage.healthSamples,
     basePath: '/admin',
     logger: deps.logger,
+    ...(deps.system ? { system: deps.system } : {}),
   });
   return { '/admin': admin };
+}
+
+/** The database in words for the System page: the libSQL URL without credentials or query. */
+export function describeDatabase(url: string): string {
+  if (url === ':memory:') return 'libSQL in memory';
+  if (url.startsWith('file:')) return `libSQL ${url.split('?')[0]}`;
+  return URL.canParse(url) ? `libSQL ${new URL(url).origin}` : 'libSQL';
 }

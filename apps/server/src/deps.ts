@@ -20,7 +20,8 @@ import {
 } from '@cts/core';
 import { createMemoryStorage } from '@cts/core/storage/memory';
 import { createDb, createLibsqlClient, createLibsqlStorage, LibsqlLimiterStateRepo, migrate } from '@cts/db';
-import { mountAdmin } from './admin-mount.ts';
+import pkg from '../package.json' with { type: 'json' };
+import { describeDatabase, mountAdmin } from './admin-mount.ts';
 import { connectionCacheOf, type Env } from './env.ts';
 import { resolveSecrets } from './secrets.ts';
 import { loggingConnectorFactory } from './task-log.ts';
@@ -129,7 +130,17 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
     ...(config.healthCheckIntervalMs ? { healthCheckIntervalMs: config.healthCheckIntervalMs } : {}),
     ...(config.maxQueuedTasks ? { maxQueuedTasks: config.maxQueuedTasks } : {}),
   });
+  const startedAt = Date.now();
   await coordinator.start();
+  const every = config.healthCheckIntervalMs ?? 300_000; // the coordinator's default
+  const system = {
+    version: pkg.version,
+    database: describeDatabase(config.databaseUrl),
+    startedAt,
+    // The coordinator's scheduler ticks every `every` ms from start.
+    nextScheduledRun: () => startedAt + Math.ceil((Date.now() - startedAt + 1) / every) * every,
+    schedule: `every ${Math.round(every / 60_000)} min`,
+  };
   const mounts =
     config.admin === false
       ? {}
@@ -139,6 +150,7 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
           jwtSecret: config.jwtSecret,
           logger,
           tokenMaxLifetimeS: config.tokenMaxLifetimeS,
+          system,
         });
   const app = createApp({
     coordinator,

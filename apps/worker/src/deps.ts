@@ -18,6 +18,7 @@ import {
   type Storage,
 } from '@cts/core';
 import { Hono } from 'hono';
+import pkg from '../package.json' with { type: 'json' };
 import type { Bindings, WorkerEnv } from './env.ts';
 import { htmxSource } from './htmx-source.ts';
 import { DurableObjectLimiterStore } from './limiter/durable-object-store.ts';
@@ -76,6 +77,13 @@ export async function buildWorkerSystem(
     basePath: '/admin',
     htmxSource,
     logger,
+    system: {
+      version: pkg.version,
+      database: env.CTS_DATABASE_URL ? `libSQL ${new URL(env.CTS_DATABASE_URL).origin}` : 'Cloudflare D1',
+      // wrangler.jsonc: the Cron Trigger "*/5 * * * *" runs the health checks.
+      nextScheduledRun: () => Math.ceil((Date.now() + 1) / 300_000) * 300_000,
+      schedule: 'Cron Trigger every 5 min',
+    },
   });
   const api = createApp({
     coordinator,

@@ -43,3 +43,9 @@ export function maintenanceOf(h: ConnectionHealth | undefined): Maintenance | nu
   const m = (h as (ConnectionHealth & { maintenance?: Maintenance | null }) | undefined)?.maintenance;
   return m && typeof m === 'object' ? m : null;
 }
+
+/** The key audit in a connection's health entry (`keyAudit`), when there is one. */
+export function healthKeyAuditOf(h: ConnectionHealth): KeyAudit | null {
+  const audit = (h as ConnectionHealth & { keyAudit?: KeyAudit | null }).keyAudit;
+  return audit && Array.isArray(audit.flags) ? audit : null;
+}

@@ -1,5 +1,4 @@
-import type { ConnectionHealth, ConnectionRecord } from '@cts/core';
-import { keyAuditOf, maintenanceOf } from '../board/key-audit.ts';
+import type { KeyAudit, Maintenance } from '../board/key-audit.ts';
 import { formatTime } from './format.ts';
 import { type Html, html } from './html.ts';
 
@@ -24,9 +23,7 @@ function flagBadge(flag: string, days: number | null): Html {
 }
 
 /** The badges of a connection's key audit and its exchange's maintenance window (nothing when all is well). */
-export function keyBadges(c: ConnectionRecord, health?: ConnectionHealth): Html {
-  const audit = keyAuditOf(c);
-  const maintenance = maintenanceOf(health);
+export function keyBadges(audit: KeyAudit | null, maintenance: Maintenance | null): Html {
   const until =
     maintenance?.until === null || maintenance?.until === undefined
       ? ''

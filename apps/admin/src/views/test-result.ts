@@ -1,4 +1,5 @@
 import type { Permissions, TestResult } from '@cts/core';
+import { hintForForm } from '../forms/hint-labels.ts';
 import { formatAmount, formatMs } from './format.ts';
 import { type Html, html } from './html.ts';
 
@@ -30,7 +31,7 @@ ${
         r.error.exchangeCode !== undefined
           ? html` <span class="muted">(exchange code ${String(r.error.exchangeCode)})</span>`
           : ''
-      }</p><p class="remedy"><strong>What to do:</strong> ${r.error.hint}</p></div>`
+      }</p><p class="remedy"><strong>What to do:</strong> ${hintForForm(r.error.hint)}</p></div>`
     : ''
 }
 ${withdraw ? html`<p class="warning" role="alert" data-withdraw-warning>This key can withdraw funds. Use a key without withdrawal permission: CTS only needs to read.</p>` : ''}

@@ -87,6 +87,10 @@ export const UI_SCRIPT = `
     if (!(t instanceof Element)) return;
     var closer = t.closest('[data-close-dialog]');
     if (closer) { var d = closer.closest('dialog'); if (d) removeDialog(d); }
+    var copy = t.closest('[data-copy]');
+    if (copy && navigator.clipboard) navigator.clipboard.writeText(copy.getAttribute('data-copy')).then(function () {
+      showFlash('ok', 'Copied.');
+    }, function () { showFlash('error', 'Could not copy: select the text instead.'); });
     var dismiss = t.closest('[data-dismiss-flash]');
     if (dismiss) { var f = dismiss.closest('.flash'); if (f) f.remove(); }
     document.querySelectorAll('details.menu[open]').forEach(function (m) {
