@@ -63,6 +63,8 @@ describe('health, status, OpenAPI and metrics', () => {
       'api_type',
       'enabled',
       'active',
+      'limit',
+      'cursor',
     ]);
     const docs = await h.request('GET', '/api/docs', { token: null });
     expect(docs.status).toBe(200);

@@ -1,6 +1,7 @@
 import { API_TYPES, EXCHANGES } from '@cts/core';
 import { z } from 'zod';
 import { idSchema, queryBooleanSchema } from './common.ts';
+import { cursorSchema, pageLimitSchema } from './cursor.ts';
 
 const exchange = z
   .enum(EXCHANGES, { error: `expected one of ${EXCHANGES.join(', ')}` })
@@ -9,7 +10,7 @@ const apiType = z
   .enum(API_TYPES, { error: `expected one of ${API_TYPES.join(', ')}` })
   .describe('Filter by API type');
 
-/** GET /api/settings/connections query: the seed's four filters. */
+/** GET /api/settings/connections query: the seed's four filters, and keyset pages (`limit`, `cursor`). */
 export const listConnectionsQuerySchema = z.object({
   exchange: exchange.optional(),
   apiType: apiType.optional(),
@@ -18,6 +19,8 @@ export const listConnectionsQuerySchema = z.object({
     .describe("The same filter in the request bodies' spelling (apiType wins if both)"),
   enabled: queryBooleanSchema.optional().describe('true or false'),
   active: queryBooleanSchema.optional().describe('true or false'),
+  limit: pageLimitSchema.optional(),
+  cursor: cursorSchema.optional(),
 });
 
 /** GET /api/settings/connections/health query. */

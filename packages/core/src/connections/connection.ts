@@ -56,6 +56,16 @@ export interface ConnectionFilter {
   enabled?: boolean;
   active?: boolean;
   state?: ConnectionState;
+  /** Keyset pagination: only records after this position in list order (created_at, then id). @default the first */
+  after?: ConnectionCursor;
+  /** At most this many records (an integer ≥ 0). @default every matching record */
+  limit?: number;
+}
+
+/** A position in ConnectionRepo.list's order: the last record of the previous page. */
+export interface ConnectionCursor {
+  createdAt: number;
+  id: string;
 }
 
 /** Whether `record` passes `filter` (an absent field matches all): what ConnectionRepo.list filters on. */
@@ -72,6 +82,30 @@ export function matchesConnectionFilter(record: ConnectionRecord, filter: Connec
 /** ConnectionRepo.list's order: created_at, then id. A sort comparator. */
 export function compareConnectionsByCreation(a: ConnectionRecord, b: ConnectionRecord): number {
   return a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The page `filter.after` / `filter.limit` select from a list already in list order and filtered: a binary search
+ * for the position, then a slice. Returns `sorted` itself when the filter asks for no page.
+ */
+export function pageConnections<T extends ConnectionRecord>(
+  sorted: readonly T[],
+  filter: ConnectionFilter,
+): readonly T[] {
+  const { after, limit } = filter;
+  if (after === undefined && limit === undefined) return sorted;
+  let lo = 0;
+  if (after) {
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = sorted[mid]!;
+      if (r.created_at < after.createdAt || (r.created_at === after.createdAt && r.id <= after.id))
+        lo = mid + 1;
+      else hi = mid;
+    }
+  }
+  return sorted.slice(lo, limit === undefined ? undefined : lo + limit);
 }
 
 /** Masks an API key for display: first 4 and last 4 characters (fewer for short keys). */

@@ -3,6 +3,7 @@ import {
   type ConnectionRecord,
   compareConnectionsByCreation,
   matchesConnectionFilter,
+  pageConnections,
 } from '../connections/connection.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import type { EncryptedBlob } from './encrypted-blob.ts';
@@ -86,8 +87,15 @@ export class CachingConnectionRepo implements ConnectionRepo {
     return stored;
   }
 
-  /** Ordered by created_at, then id. The array and its records are frozen and shared. */
+  /** Ordered by created_at, then id. The array and its records are frozen and shared (a page: a fresh array). */
   async list(filter: ConnectionFilter = {}): Promise<ConnectionRecord[]> {
+    const all = await this.#list(filter);
+    return filter.after === undefined && filter.limit === undefined
+      ? all
+      : (pageConnections(all, filter) as ConnectionRecord[]);
+  }
+
+  async #list(filter: ConnectionFilter): Promise<ConnectionRecord[]> {
     await this.#ready();
     const key = `${filter.exchange}|${filter.apiType}|${filter.enabled}|${filter.active}|${filter.state}`;
     const memo = this.#lists.get(key);

@@ -68,12 +68,19 @@ export class LibsqlConnectionRepo implements ConnectionRepo {
       );
     if (filter.active !== undefined)
       where.push(filter.active ? eq(connections.state, 'active') : sql`${connections.state} <> 'active'`);
+    const { after, limit } = filter;
+    if (after)
+      where.push(
+        // A row value: the (created_at, id) index seeks to it.
+        sql`(${connections.createdAt}, ${connections.id}) > (${after.createdAt}, ${after.id})`,
+      );
     // One query, stored columns only (measured ≈ 9% faster than select() at 1,000 rows; the rest is the driver's).
-    const rows = await this.#db
+    const query = this.#db
       .select(LIST_COLUMNS)
       .from(connections)
       .where(and(...where))
       .orderBy(asc(connections.createdAt), asc(connections.id));
+    const rows = await (limit === undefined ? query : query.limit(limit));
     return rows.map((row) => toRecord(row as ConnectionRow));
   }
 

@@ -75,6 +75,26 @@ export function connectionContract(makeStorage: MakeStorage): void {
       expect((await s.connections.list()).map((c) => c.id)).toEqual(['z', 'a', 'b']);
     });
 
+    it('pages by (created_at, id) after a cursor, with a limit, filters applied first', async () => {
+      for (const [id, t, exchange] of [
+        ['b', 10, 'okx'],
+        ['z', 0, 'okx'],
+        ['a', 10, 'bybit'],
+        ['c', 10, 'okx'],
+        ['y', 20, 'okx'],
+      ] as const)
+        await s.connections.create(id, connectionFields({ exchange }), blob(id), T0 + t);
+      const ids = async (f: Parameters<Storage['connections']['list']>[0]) =>
+        (await s.connections.list(f)).map((c) => c.id);
+      expect(await ids({ limit: 2 })).toEqual(['z', 'a']);
+      expect(await ids({ limit: 2, after: { createdAt: T0 + 10, id: 'a' } })).toEqual(['b', 'c']);
+      expect(await ids({ after: { createdAt: T0 + 10, id: 'c' } })).toEqual(['y']);
+      expect(await ids({ after: { createdAt: T0 + 5, id: 'zzz' } })).toEqual(['a', 'b', 'c', 'y']);
+      expect(await ids({ limit: 10, after: { createdAt: T0 + 20, id: 'y' } })).toEqual([]);
+      expect(await ids({ limit: 0 })).toEqual([]);
+      expect(await ids({ exchange: 'okx', limit: 2, after: { createdAt: T0, id: 'z' } })).toEqual(['b', 'c']);
+    });
+
     it('filters by exchange, api type, enabled, active and state, alone and combined', async () => {
       const mk = (id: string, o: Parameters<typeof connectionFields>[0], t: number) =>
         s.connections.create(id, connectionFields(o), blob(id), T0 + t);

@@ -47,6 +47,7 @@ describe('listReply', () => {
       success: true,
       count: 1,
       filters: FILTERS,
+      next_cursor: null,
       connections: [rec('a', 1)],
     });
     expect(listReply(frozen, FILTERS)).toBe(first);

@@ -60,8 +60,12 @@ const memo = new WeakMap<readonly ConnectionRecord[], { filtersKey: string; repl
  * The reply body and ETag for a list. A frozen array (CachingConnectionRepo's, whose records are frozen too) cannot
  * change, so its reply is built once and served again for the same filters; any other array is serialised per call.
  */
-export function listReply(connections: readonly ConnectionRecord[], filters: ListFilters): ListReply {
-  const filtersKey = JSON.stringify(filters);
+export function listReply(
+  connections: readonly ConnectionRecord[],
+  filters: ListFilters,
+  nextCursor: string | null = null,
+): ListReply {
+  const filtersKey = `${JSON.stringify(filters)}${nextCursor ?? ''}`;
   const hit = memo.get(connections);
   if (hit && hit.filtersKey === filtersKey) return hit.reply;
   let bytes: Uint8Array<ArrayBuffer> | undefined;
@@ -69,7 +73,13 @@ export function listReply(connections: readonly ConnectionRecord[], filters: Lis
     etag: listEtag(connections, filtersKey),
     body: () => {
       bytes ??= encoder.encode(
-        JSON.stringify({ success: true, count: connections.length, filters, connections }),
+        JSON.stringify({
+          success: true,
+          count: connections.length,
+          filters,
+          connections,
+          next_cursor: nextCursor,
+        }),
       );
       return bytes;
     },

@@ -4,6 +4,7 @@ import {
   type ConnectionRecord,
   compareConnectionsByCreation,
   matchesConnectionFilter,
+  pageConnections,
 } from '../../connections/connection.ts';
 import type { EncryptedBlob } from '../encrypted-blob.ts';
 import { type ConnectionRepo, type ConnectionWrite, VersionConflictError } from '../ports.ts';
@@ -67,8 +68,8 @@ export class MemoryConnectionRepo implements ConnectionRepo {
   async list(filter: ConnectionFilter = {}): Promise<ConnectionRecord[]> {
     const out: ConnectionRecord[] = [];
     for (const row of this.#rows.values())
-      if (matchesConnectionFilter(row.record, filter)) out.push(structuredClone(row.record));
-    return out.sort(compareConnectionsByCreation);
+      if (matchesConnectionFilter(row.record, filter)) out.push(row.record);
+    return pageConnections(out.sort(compareConnectionsByCreation), filter).map((r) => structuredClone(r));
   }
 
   async update(
