@@ -22,6 +22,7 @@ import { createMemoryStorage } from '@cts/core/storage/memory';
 import { createDb, createLibsqlClient, createLibsqlStorage, LibsqlLimiterStateRepo, migrate } from '@cts/db';
 import pkg from '../package.json' with { type: 'json' };
 import { describeDatabase, mountAdmin } from './admin-mount.ts';
+import { checkCredentials } from './credential-check.ts';
 import { connectionCacheOf, type Env } from './env.ts';
 import { resolveSecrets } from './secrets.ts';
 import { loggingConnectorFactory } from './task-log.ts';
@@ -113,6 +114,7 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
   const vault = await CredentialVault.fromKeys(
     await parseMasterKeys(config.masterKey, config.previousMasterKeys ?? ''),
   );
+  await checkCredentials(storage, vault, logger);
   const store: LimiterStore | undefined = config.sharedLimiter
     ? new HttpLimiterStore(config.sharedLimiter)
     : opened.limiterStore;
@@ -201,7 +203,7 @@ export async function buildServer(
     databaseUrl: env.CTS_DATABASE_URL,
     databaseAuthToken: env.CTS_DATABASE_AUTH_TOKEN,
     masterKey: secrets.masterKey,
-    previousMasterKeys: env.CTS_PREVIOUS_MASTER_KEYS,
+    previousMasterKeys: [env.CTS_PREVIOUS_MASTER_KEYS, secrets.previousMasterKeys].filter(Boolean).join(','),
     jwtSecret: secrets.jwtSecret,
     exchangeBaseUrl: env.CTS_EXCHANGE_BASE_URL,
     ...sharedLimiterOf(env),

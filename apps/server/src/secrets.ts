@@ -1,10 +1,13 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateMasterKey, randomHex } from '@cts/core';
+import { MASTER_KEY_FILE, readKeyFiles } from '@cts/db/key-files';
 
 export interface ResolvedSecrets {
   /** Empty when `jwtOnly`. */
   masterKey: string;
+  /** Keys a bare `npm run rotate-key` replaced (`<dataDir>/master.key.previous`), comma-separated; '' when none. */
+  previousMasterKeys: string;
   jwtSecret: string;
   /** Which ones were generated on this start (first start). */
   generated: Array<'CTS_MASTER_KEY' | 'CTS_JWT_SECRET'>;
@@ -19,7 +22,8 @@ function readOrCreate(path: string, make: () => string): { value: string; create
 
 /**
  * CTS_MASTER_KEY and CTS_JWT_SECRET from the environment, else from `<dataDir>/master.key` and
- * `<dataDir>/jwt.secret`, generated there (mode 0600) on first start.
+ * `<dataDir>/jwt.secret`, generated there (mode 0600) on first start; with master.key, the keys a bare rotation
+ * replaced (`master.key.previous`).
  */
 export function resolveSecrets(options: {
   dataDir: string;
@@ -32,10 +36,12 @@ export function resolveSecrets(options: {
   if ((options.masterKey === undefined && !options.jwtOnly) || options.jwtSecret === undefined)
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   let masterKey = options.masterKey ?? '';
+  let previousMasterKeys = '';
   if (options.masterKey === undefined && !options.jwtOnly) {
-    const r = readOrCreate(join(options.dataDir, 'master.key'), () => `k1:${generateMasterKey()}`);
+    const r = readOrCreate(join(options.dataDir, MASTER_KEY_FILE), () => `k1:${generateMasterKey()}`);
     masterKey = r.value;
     if (r.created) generated.push('CTS_MASTER_KEY');
+    previousMasterKeys = readKeyFiles(options.dataDir).previous;
   }
   let jwtSecret = options.jwtSecret;
   if (jwtSecret === undefined) {
@@ -43,5 +49,5 @@ export function resolveSecrets(options: {
     jwtSecret = r.value;
     if (r.created) generated.push('CTS_JWT_SECRET');
   }
-  return { masterKey, jwtSecret, generated };
+  return { masterKey, previousMasterKeys, jwtSecret, generated };
 }
