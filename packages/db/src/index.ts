@@ -11,5 +11,6 @@ export * from './repos/batch-repo.ts';
 export * from './repos/connection-repo.ts';
 export * from './repos/health-sample-repo.ts';
 export * from './repos/limiter-state-repo.ts';
+export * from './repos/session-store.ts';
 export * from './repos/test-result-repo.ts';
 export * from './rotate-key.ts';

@@ -4,6 +4,7 @@ import { LibsqlAlertStore } from './repos/alert-store.ts';
 import { LibsqlBatchRepo } from './repos/batch-repo.ts';
 import { LibsqlConnectionRepo } from './repos/connection-repo.ts';
 import { type HealthSampleRepoOptions, LibsqlHealthSampleRepo } from './repos/health-sample-repo.ts';
+import { LibsqlSessionStore } from './repos/session-store.ts';
 import { LibsqlTestResultRepo } from './repos/test-result-repo.ts';
 
 export interface SqlStorageOptions {
@@ -26,5 +27,6 @@ export function createLibsqlStorage(db: CtsDatabase, options: SqlStorageOptions 
     healthSamples: new LibsqlHealthSampleRepo(db, options.healthSamples),
     batches: new LibsqlBatchRepo(db),
     alerts: new LibsqlAlertStore(db),
+    sessions: new LibsqlSessionStore(db),
   };
 }

@@ -4,4 +4,5 @@ export * from './limiter-store-contract.ts';
 export * from './manual-clock.ts';
 export * from './scripted-fetch.ts';
 export * from './seeded-random.ts';
+export * from './session-store-contract.ts';
 export * from './storage-contract.ts';

@@ -2,3 +2,4 @@
 export * from './caching-connection-repo.ts';
 export * from './encrypted-blob.ts';
 export * from './ports.ts';
+export * from './session-store.ts';

@@ -3,6 +3,7 @@ import type { AlertStore } from '../alerts/alert-store.ts';
 import type { ConnectionFilter, ConnectionRecord } from '../connections/connection.ts';
 import type { TestResult } from '../connectors/types.ts';
 import type { EncryptedBlob } from './encrypted-blob.ts';
+import type { SessionStore } from './session-store.ts';
 
 /** Thrown by repositories when an update carries a stale `version` (→ HTTP 409). */
 export class VersionConflictError extends Error {
@@ -151,4 +152,6 @@ export interface Storage {
   batches: BatchRepo;
   /** Alert channels, outbox and deliveries. Optional: storage without it raises no alerts. */
   alerts?: AlertStore;
+  /** Admin sign-in sessions (listed, revoked). Optional: the admin keeps them in memory without it. */
+  sessions?: SessionStore;
 }

@@ -1,5 +1,5 @@
 import type { Storage } from '@cts/core/storage';
-import { runStorageContract } from '@cts/testkit';
+import { runStorageContract, sessionStoreContract } from '@cts/testkit';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateBundled } from '../migrate/migrate-bundled.ts';
@@ -40,6 +40,7 @@ describe('D1 migrations', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\'")
       .all();
     expect(tables.results.map((r) => r.name).sort()).toEqual([
+      'admin_sessions',
       'alert_attempts',
       'alert_channels',
       'alert_deliveries',
@@ -63,4 +64,10 @@ runStorageContract('Cloudflare D1 (Miniflare)', async (): Promise<Storage> => {
   const d1 = await freshD1();
   await migrateBundled(createD1Db(d1 as never));
   return createD1Storage(d1 as never);
+});
+
+sessionStoreContract('Cloudflare D1 (Miniflare)', async () => {
+  const d1 = await freshD1();
+  await migrateBundled(createD1Db(d1 as never));
+  return createD1Storage(d1 as never).sessions!;
 });

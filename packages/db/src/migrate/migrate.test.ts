@@ -21,6 +21,7 @@ describe('migrate', () => {
     expect(await migrate(db)).toEqual(ALL);
     expect(await tables(db)).toEqual([
       '__drizzle_migrations',
+      'admin_sessions',
       'alert_attempts',
       'alert_channels',
       'alert_deliveries',

@@ -52,5 +52,15 @@ export const BUNDLED_MIGRATIONS: Migration[] = [
       "\nCREATE TABLE `alert_states` (\n\t`fingerprint` text PRIMARY KEY NOT NULL,\n\t`status` text NOT NULL,\n\t`event` text NOT NULL,\n\t`since` integer NOT NULL,\n\t`notified_at` integer NOT NULL,\n\t`next_reminder_at` integer NOT NULL,\n\t`resolve_at` integer,\n\t`resolved_event` text,\n\t`channel_ids` text NOT NULL,\n\t`due_at` integer NOT NULL\n);\n",
       "\nCREATE INDEX `alert_states_due_idx` ON `alert_states` (`due_at`);"
     ]
+  },
+  {
+    "tag": "0003_admin_sessions",
+    "when": 1796543974888,
+    "hash": "7ebee992c4e29c2893086fd899e0ad97bc69015ced22aa782b0a7d5856db6f28",
+    "sql": [
+      "CREATE TABLE `admin_sessions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`sub` text NOT NULL,\n\t`role` text NOT NULL,\n\t`method` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`revoked_at` integer\n);\n",
+      "\nCREATE INDEX `admin_sessions_sub_idx` ON `admin_sessions` (`sub`);",
+      "\nCREATE INDEX `admin_sessions_expires_idx` ON `admin_sessions` (`expires_at`);"
+    ]
   }
 ];

@@ -1,4 +1,5 @@
 /** The drizzle schema: one table a file. The same schema runs on libSQL and Cloudflare D1. */
+export * from './admin-sessions.ts';
 export * from './alert-attempts.ts';
 export * from './alert-channels.ts';
 export * from './alert-deliveries.ts';

@@ -2,5 +2,6 @@
 export * from './memory-batch-repo.ts';
 export * from './memory-connection-repo.ts';
 export * from './memory-health-sample-repo.ts';
+export * from './memory-session-store.ts';
 export * from './memory-storage.ts';
 export * from './memory-test-result-repo.ts';

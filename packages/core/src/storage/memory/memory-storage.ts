@@ -3,6 +3,7 @@ import type { Storage } from '../ports.ts';
 import { MemoryBatchRepo } from './memory-batch-repo.ts';
 import { MemoryConnectionRepo } from './memory-connection-repo.ts';
 import { MemoryHealthSampleRepo } from './memory-health-sample-repo.ts';
+import { MemorySessionStore } from './memory-session-store.ts';
 import { MemoryTestResultRepo } from './memory-test-result-repo.ts';
 
 /**
@@ -23,5 +24,12 @@ export function createMemoryStorage(): Storage {
       healthSamples.deleteConnection(id);
     },
   });
-  return { connections, testResults, healthSamples, batches: new MemoryBatchRepo(), alerts };
+  return {
+    connections,
+    testResults,
+    healthSamples,
+    batches: new MemoryBatchRepo(),
+    alerts,
+    sessions: new MemorySessionStore(),
+  };
 }

@@ -1,0 +1,4 @@
+import { sessionStoreContract } from '@cts/testkit';
+import { MemorySessionStore } from './memory-session-store.ts';
+
+sessionStoreContract('MemorySessionStore', () => new MemorySessionStore());
