@@ -9,11 +9,16 @@
  * Pinned difference (see the last test): the library reads `Date.now()` twice per request — once for the
  * parameters it sends, once for the ones it signs — so when the millisecond ticks in between, the signed
  * timestamp is not the sent one and BingX answers 100001 (reference §4.2: the signature covers the
- * parameters as sent). The other tests hold `Date` still so they cannot flake on that.
+ * parameters as sent). The other tests hold `Date` still so they cannot flake on that. And it signs the
+ * parameters in insertion order, where BingX's 2026 guide sorts them (reference 2026 §7); the simulator takes
+ * both readings, so its calls pass — pinned by the test before last.
  */
+
+import { createHmac } from 'node:crypto';
 import {
   ApiAccount,
   CommonBusinessErrorCodeEnum,
+  DefaultSignatureParameters,
   type EndpointInterface,
   type RequestExecutorInterface,
 } from 'bingx-api/bingx';
@@ -102,5 +107,14 @@ describe('bingx-api', () => {
       .getPerpetualSwapAccountAssetInformation(account(a));
     vi.restoreAllMocks();
     expect(res.code).toBe(100001);
+  });
+
+  it('pinned: it signs parameters in insertion order (2026 guide: sorted, reference 2026 §7)', () => {
+    const params = new DefaultSignatureParameters({ symbol: 'BTC-USDT', leverage: '6' }, 1700000000000);
+    const signature = new ApiAccount('k', 'secret').sign(params).toString();
+    const unsorted = 'symbol=BTC-USDT&leverage=6&timestamp=1700000000000';
+    expect(signature).toBe(createHmac('sha256', 'secret').update(unsorted).digest('hex'));
+    const sorted = 'leverage=6&symbol=BTC-USDT&timestamp=1700000000000';
+    expect(signature).not.toBe(createHmac('sha256', 'secret').update(sorted).digest('hex'));
   });
 });
