@@ -1,5 +1,6 @@
 import type { Clock, Coordinator, HealthSampleRepo, Logger } from '@cts/core';
 import { noopLogger, systemClock } from '@cts/core';
+import { parsePasswordHash } from './auth/password-hash.ts';
 
 export const ADMIN_ROLES = ['admin', 'viewer'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
@@ -10,11 +11,17 @@ export interface AdminPrincipal {
   role: AdminRole;
 }
 
-/** A username and password set in configuration. */
+/**
+ * A named admin user from configuration: a PBKDF2-SHA256 `passwordHash` (from `npm run admin-user -- add`, see
+ * auth/password-hash.ts), or a plain `password` (at least 12 characters; kept for existing configurations).
+ */
 export interface AdminUser {
   username: string;
-  password: string;
   role: AdminRole;
+  /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` */
+  passwordHash?: string;
+  /** A plain password; prefer passwordHash. */
+  password?: string;
 }
 
 export interface AdminAuthOptions {
@@ -112,8 +119,13 @@ export function resolveAdminOptions(deps: AdminDeps): ResolvedAdminOptions {
   for (const [i, u] of users.entries()) {
     if (typeof u.username !== 'string' || u.username.length === 0)
       throw new TypeError(`auth.users[${i}].username: must be a non-empty string`);
-    if (typeof u.password !== 'string' || u.password.length < 12)
-      throw new TypeError(`auth.users[${i}].password: must be at least 12 characters`);
+    if (u.passwordHash !== undefined) {
+      if (typeof u.passwordHash !== 'string' || !parsePasswordHash(u.passwordHash))
+        throw new TypeError(
+          `auth.users[${i}].passwordHash: must be a pbkdf2-sha256 hash (npm run admin-user)`,
+        );
+    } else if (typeof u.password !== 'string' || u.password.length < 12)
+      throw new TypeError(`auth.users[${i}].password: must be at least 12 characters (or give passwordHash)`);
     if (!(ADMIN_ROLES as readonly string[]).includes(u.role))
       throw new TypeError(`auth.users[${i}].role: must be 'admin' or 'viewer'`);
   }

@@ -98,6 +98,21 @@ export function boardScenarios(target: () => BoardTarget): void {
     await page.close();
   });
 
+  it('signs a named user in with a password (PBKDF2 hash from configuration), and refuses a wrong one', async () => {
+    const t = target();
+    const page = await t.browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${t.url}/admin/login`);
+    await page.getByLabel('Username').fill(t.user.username);
+    await page.getByLabel('Password').fill(`${t.user.password}!`);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Sign-in failed: check the token, or the username and password.').waitFor();
+    await page.getByLabel('Password').fill(t.user.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(/\/admin\/connections$/);
+    expect(await page.locator('.who').textContent()).toContain(t.user.username);
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violation (axe-core) on any page, at 1280 and 360 px', async () => {
     const t = target();
     const found: string[] = [];

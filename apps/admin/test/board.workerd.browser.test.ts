@@ -7,6 +7,7 @@ import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { startWorker, type WorkerUnderTest } from '../../worker/test/harness.ts';
+import { formatAdminUser, hashPassword } from '../src/index.ts';
 import { boardScenarios } from './board-scenarios.ts';
 import type { BoardTarget } from './board-target.ts';
 import { launchChromium } from './harness.ts';
@@ -18,7 +19,13 @@ let target: BoardTarget;
 
 beforeAll(async () => {
   sim = await startSimulatorServer({ port: 0 });
-  worker = await startWorker({ vars: { CTS_EXCHANGE_BASE_URL: sim.url } });
+  // A named admin user as `npm run admin-user -- add ops --print` prints it for `wrangler secret put`.
+  const line = formatAdminUser({
+    username: 'ops',
+    role: 'admin',
+    passwordHash: await hashPassword('correct horse battery'),
+  });
+  worker = await startWorker({ vars: { CTS_EXCHANGE_BASE_URL: sim.url, CTS_ADMIN_USERS: line } });
   browser = await launchChromium();
   target = {
     name: 'worker',

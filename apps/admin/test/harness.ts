@@ -7,7 +7,7 @@ import { createMemoryStorage } from '@cts/core/storage/memory';
 import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
-import { createAdminApp } from '../src/index.ts';
+import { createAdminApp, hashPassword } from '../src/index.ts';
 import type { BoardTarget } from './board-target.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -71,7 +71,8 @@ export async function startHarness(): Promise<Harness> {
     coordinator,
     auth: {
       jwtSecret: JWT_SECRET,
-      users: [{ username: 'ops', password: 'correct horse battery', role: 'admin' }],
+      // A named user with a PBKDF2 hash, as `npm run admin-user -- add ops` stores it.
+      users: [{ username: 'ops', passwordHash: await hashPassword('correct horse battery'), role: 'admin' }],
     },
     healthSamples: storage.healthSamples,
     pollMs: 200,

@@ -1,6 +1,6 @@
 /** The mount point of the admin UI: createAdminApp(deps) served under /admin by the API app. */
 
-import { type AdminSystemInfo, createAdminApp } from '@cts/admin';
+import { type AdminSystemInfo, type AdminUser, createAdminApp } from '@cts/admin';
 import { type MountedApp, verifyToken } from '@cts/api';
 import type { Coordinator, Logger, Storage } from '@cts/core';
 
@@ -14,11 +14,14 @@ export function mountAdmin(deps: {
   tokenMaxLifetimeS?: number;
   /** What the System page shows about this server. @default {} */
   system?: AdminSystemInfo;
+  /** Named admin users (password sign-in). @default [] */
+  users?: AdminUser[];
 }): Record<string, MountedApp> {
   const admin = createAdminApp({
     coordinator: deps.coordinator,
     auth: {
       jwtSecret: deps.jwtSecret,
+      users: deps.users ?? [],
       // The API's own token rules (lifetime, future iat), so a token refused there is refused here.
       verifyToken: (token) =>
         verifyToken(deps.jwtSecret, token, { maxLifetimeS: deps.tokenMaxLifetimeS }).catch(() => null),

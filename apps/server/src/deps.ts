@@ -3,6 +3,7 @@
  * remote), the credential vault, the rate limiter, the coordinator and the API app with the admin UI mounted at /admin. Every host (Node, Bun, Deno), the tests, the demo and the bench
  * build the system here.
  */
+import type { AdminUser } from '@cts/admin';
 import { createApp, issueToken, parseTtl } from '@cts/api';
 import {
   ConnectionCoordinator,
@@ -22,6 +23,7 @@ import { createMemoryStorage } from '@cts/core/storage/memory';
 import { createDb, createLibsqlClient, createLibsqlStorage, LibsqlLimiterStateRepo, migrate } from '@cts/db';
 import pkg from '../package.json' with { type: 'json' };
 import { describeDatabase, mountAdmin } from './admin-mount.ts';
+import { loadAdminUsers } from './admin-users.ts';
 import { checkCredentials } from './credential-check.ts';
 import { connectionCacheOf, type Env } from './env.ts';
 import { resolveSecrets } from './secrets.ts';
@@ -54,6 +56,8 @@ export interface CtsConfig {
   tokenMaxLifetimeS?: number;
   /** Mount the admin UI at /admin. @default true */
   admin?: boolean;
+  /** Named admin users (PBKDF2 hashes) who sign in to the admin with a password. @default [] (token sign-in only) */
+  adminUsers?: AdminUser[];
   /** Static bearer token for /metrics (CTS_METRICS_TOKEN). @default none: a viewer or admin JWT */
   metricsToken?: string;
   /** Per-connection rate-limit series on /metrics. @default false */
@@ -153,6 +157,7 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
           logger,
           tokenMaxLifetimeS: config.tokenMaxLifetimeS,
           system,
+          users: config.adminUsers ?? [],
         });
   const app = createApp({
     coordinator,
@@ -214,6 +219,7 @@ export async function buildServer(
     maxQueuedTasks: env.CTS_MAX_QUEUED_TASKS,
     metricsToken: env.CTS_METRICS_TOKEN,
     metricsPerConnection: env.CTS_METRICS_PER_CONNECTION,
+    adminUsers: loadAdminUsers(env),
   });
   let firstStartToken: string | undefined;
   if (secrets.generated.includes('CTS_JWT_SECRET'))

@@ -23,6 +23,12 @@ export const envSchema = z.object({
     .describe('libSQL URL: file:…, :memory:, libsql://… @default file:./data/cts.db'),
   CTS_DATABASE_AUTH_TOKEN: optionalText.describe('Token of a remote libSQL database (libsql://…)'),
   CTS_DATA_DIR: z.string().min(1).default('./data').describe('Where generated secrets live. @default ./data'),
+  CTS_ADMIN_USERS: optionalText.describe(
+    'Named admin users, one per line or comma: `name role pbkdf2-sha256$…` (npm run admin-user -- add <name> --print)',
+  ),
+  CTS_ADMIN_USERS_FILE: optionalText.describe(
+    'File of named admin users written by npm run admin-user @default <CTS_DATA_DIR>/admin-users',
+  ),
   CTS_MASTER_KEY: optionalText.describe('id:base64 32-byte key; generated into the data dir when absent'),
   CTS_PREVIOUS_MASTER_KEYS: optionalText.describe('Comma-separated older keys, for rotation'),
   CTS_JWT_SECRET: optionalText

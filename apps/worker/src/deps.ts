@@ -4,7 +4,7 @@
  * runs health checks), the API app with the admin UI at /admin, and the shared limiter's /limiter/* route.
  * Built once per isolate.
  */
-import { createAdminApp } from '@cts/admin';
+import { createAdminApp, parseAdminUsers } from '@cts/admin';
 import { createApp } from '@cts/api';
 import {
   ConnectionCoordinator,
@@ -72,7 +72,10 @@ export async function buildWorkerSystem(
   await coordinator.start(); // recovery only: health aggregates from D1 samples, unfinished batches
   const admin = createAdminApp({
     coordinator,
-    auth: { jwtSecret: env.CTS_JWT_SECRET },
+    auth: {
+      jwtSecret: env.CTS_JWT_SECRET,
+      users: env.CTS_ADMIN_USERS ? parseAdminUsers(env.CTS_ADMIN_USERS, 'CTS_ADMIN_USERS') : [],
+    },
     healthSamples: storage.healthSamples,
     basePath: '/admin',
     htmxSource,

@@ -26,6 +26,9 @@ export const workerEnvSchema = z.object({
   CTS_MASTER_KEY: z.string().min(1).describe('id:base64 32-byte key (secret)'),
   CTS_PREVIOUS_MASTER_KEYS: optionalText.describe('Comma-separated older keys, for rotation (secret)'),
   CTS_JWT_SECRET: z.string().min(32, 'at least 32 characters').describe('HS256 secret (secret)'),
+  CTS_ADMIN_USERS: optionalText.describe(
+    'Named admin users, one per line or comma: `name role pbkdf2-sha256$…` from npm run admin-user -- add <name> --print (secret)',
+  ),
   CTS_LIMITER_SECRET: optionalText
     .refine((v) => v === undefined || v.length >= 32, 'at least 32 characters')
     .describe('Shared secret of /limiter/* (secret); the route is off when absent'),

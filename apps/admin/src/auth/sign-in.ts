@@ -1,6 +1,8 @@
 import { verifyToken } from '@cts/api';
-import type { AdminPrincipal, ResolvedAdminOptions } from '../options.ts';
+import { randomHex } from '@cts/core';
+import type { AdminPrincipal, AdminUser, ResolvedAdminOptions } from '../options.ts';
 import { constantTimeEqual } from './constant-time.ts';
+import { hashPassword, verifyPassword } from './password-hash.ts';
 
 /**
  * Checks a sign-in token: the configured verifier, else the REST API's own check (HS256 under CTS_JWT_SECRET,
@@ -20,19 +22,34 @@ export async function principalFromToken(
   }
 }
 
-/** Checks a username and password against the configured users; every user is compared (no early exit). */
+/** Verified against when the username is unknown, so an unknown name costs the same time as a wrong password. */
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a username and password against the configured users: the name is compared with every user (no early
+ * exit), then the password against that user's PBKDF2 hash (or a dummy hash when nobody has that name).
+ */
 export async function principalFromPassword(
   options: ResolvedAdminOptions,
   username: string,
   password: string,
 ): Promise<AdminPrincipal | null> {
-  let found: AdminPrincipal | null = null;
+  let found: AdminUser | undefined;
   for (const user of options.users) {
-    const [u, p] = await Promise.all([
-      constantTimeEqual(user.username, username),
-      constantTimeEqual(user.password, password),
-    ]);
-    if (u && p && found === null) found = { sub: user.username, role: user.role };
+    const same = await constantTimeEqual(user.username.toLowerCase(), username.toLowerCase());
+    if (same && found === undefined) found = user;
   }
-  return found;
+  if (found?.passwordHash !== undefined) {
+    return (await verifyPassword(password, found.passwordHash))
+      ? { sub: found.username, role: found.role }
+      : null;
+  }
+  if (found?.password !== undefined) {
+    return (await constantTimeEqual(found.password, password))
+      ? { sub: found.username, role: found.role }
+      : null;
+  }
+  dummyHash ??= hashPassword(randomHex(16));
+  await verifyPassword(password, await dummyHash);
+  return null;
 }

@@ -33,6 +33,13 @@ export function authRoutes(options: ResolvedAdminOptions, codec: Promise<Session
   const base = options.basePath;
   const withToken = options.jwtSecret !== undefined || options.verifyToken !== undefined;
   const withPassword = options.users.length > 0;
+  // Name only the fields the page has: no "username" when sign-in is by token only.
+  const failedMessage =
+    withToken && withPassword
+      ? 'Sign-in failed: check the token, or the username and password.'
+      : withPassword
+        ? 'Sign-in failed: check the username and password.'
+        : 'Sign-in failed: check the token.';
   const throttle = new LoginThrottle({ clock: options.clock });
 
   const page = async (
@@ -73,8 +80,7 @@ export function authRoutes(options: ResolvedAdminOptions, codec: Promise<Session
       if (principal) throttle.succeeded(username);
       else throttle.failed(username);
     }
-    if (!principal)
-      return page(c, next, 401, 'Sign-in failed: check the token, or the username and password.', username);
+    if (!principal) return page(c, next, 401, failedMessage, username);
     const { token, maxAgeS } = await (await codec).issue(principal);
     dropCookie(c, options, LOGIN_COOKIE);
     putCookie(c, options, SESSION_COOKIE, token, maxAgeS);
