@@ -4,7 +4,10 @@
  * beside the lower bound the exchanges' published limits and the latency allow, and the simulator's count of
  * rate-limit violations; then the memory of 5,000 connections with a day of health samples.
  *
- *   node --expose-gc bench/batch.bench.ts [--sizes=50,500,5000] [--compare]
+ *   node --expose-gc bench/batch.bench.ts [--sizes=50,500,5000] [--ccxt=50,500] [--compare]
+ *
+ * --ccxt (default 50,500; `--ccxt=` for none) tests the same connections with a user's ccxt script beside CTS's batch
+ * (ccxt-compare.ts).
  *
  * --compare also runs the 500 batch with 10 slots over all exchanges (the seed's count, shared fairly) beside the
  * per-exchange lanes (10 slots each). --headroom=<ms> widens each limiter window (default 0: the limiter counts a
@@ -21,6 +24,7 @@ import type { RequestGate } from '../src/limiter/gate.ts';
 import { RateLimiter } from '../src/limiter/rate-limiter.ts';
 import { systemClock } from '../src/ports/clock.ts';
 import { createMemoryStorage } from '../src/storage/memory/memory-storage.ts';
+import { CCXT_EXCHANGES, compareWithCcxt } from './ccxt-compare.ts';
 import { publishedWithHeadroom } from './headroom.ts';
 import { measureHealthMemory } from './health-memory.ts';
 import { lowerBound } from './lower-bound.ts';
@@ -162,6 +166,25 @@ if (args.has('compare')) {
   }
   console.log('\nA slow exchange beside the others (BingX replies take 2 s)\n');
   console.table(rows);
+}
+
+const ccxtSizes = (args.get('ccxt') ?? '50,500').split(',').filter(Boolean).map(Number);
+if (ccxtSizes.length > 0) {
+  const rows = [];
+  for (const size of ccxtSizes) rows.push(...(await compareWithCcxt(size)));
+  console.log(
+    `\nThe same connections tested by CTS and by a ccxt script (${CCXT_EXCHANGES.join(', ')}: the exchanges ccxt has; simulator over HTTP on loopback, published limits, latency ${LATENCY.minMs}–${LATENCY.maxMs} ms)\n`,
+  );
+  console.table(
+    rows.map((r) => ({
+      system: r.system,
+      connections: r.connections,
+      'makespan s': (r.makespanMs / 1000).toFixed(2),
+      'requests sent': r.requests,
+      'failed tests': r.failed,
+      'rate-limit violations': r.violations,
+    })),
+  );
 }
 
 const memory = await measureHealthMemory(5000);
