@@ -93,7 +93,7 @@ const children: ChildProcess[] = [];
 /** The server setups compared, each beside the bare routes of the first. */
 const SETUPS = [
   { storage: ':memory:', cache: true, label: 'libSQL + cache' },
-  { storage: ':memory:', cache: false, label: 'libSQL, no cache' },
+  { storage: 'file', cache: false, label: 'libSQL file, no cache' },
   { storage: 'memory', cache: false, label: 'memory, no cache' },
 ] as const;
 
@@ -113,7 +113,13 @@ async function benchRuntime(runtime: keyof typeof COMMANDS): Promise<Row[]> {
       rows.push(await run('bare Hono, same payload pre-serialised bytes', `${bare}/same-payload-bytes`));
       rows.push(await run('bare Hono, one record from an array', `${bare}/one`));
     }
+    if (setup.storage === 'file') {
+      rows.push(await run('bare Hono + drizzle + libSQL, same query', `${bare}/drizzle-list`));
+      rows.push(await run('bare Hono + drizzle + libSQL, 100-row page', `${bare}/drizzle-page`));
+    }
     rows.push(await run(`CTS list, ${setup.label}`, list, auth));
+    if (setup.storage === 'file')
+      rows.push(await run(`CTS list ?limit=100, ${setup.label}`, `${list}?limit=100`, auth));
     if (setup.storage === 'memory') {
       child.kill('SIGTERM');
       continue;
@@ -147,6 +153,18 @@ function print(runtime: string, rows: Row[]): void {
     console.log(
       `${r.name}: ${((r.rps / bareSame.rps) * 100).toFixed(0)}% of the bare same-payload route's throughput (target ≥ 50%), ${((r.rps / bareBytes.rps) * 100).toFixed(0)}% of the pre-serialised one's, p99 ${r.p99} ms (target < 10 ms)`,
     );
+  const bareQuery = rows.find((x) => x.name === 'bare Hono + drizzle + libSQL, same query');
+  const barePage = rows.find((x) => x.name === 'bare Hono + drizzle + libSQL, 100-row page');
+  const uncached = rows.find((x) => x.name === 'CTS list, libSQL file, no cache');
+  const uncachedPage = rows.find((x) => x.name === 'CTS list ?limit=100, libSQL file, no cache');
+  for (const [ours, theirs] of [
+    [uncached, bareQuery],
+    [uncachedPage, barePage],
+  ] as const)
+    if (ours && theirs)
+      console.log(
+        `${ours.name}: ${(ours.rps / theirs.rps).toFixed(2)}× the bare drizzle route's throughput (target ≥ 0.5×), p99 ${ours.p99} ms beside its ${theirs.p99} ms`,
+      );
   for (const r of rows.filter((x) => x.name.startsWith('CTS GET one')))
     console.log(
       `${r.name}: ${((r.rps / bareOne.rps) * 100).toFixed(0)}% of the bare one-record route's throughput, p99 ${r.p99} ms`,

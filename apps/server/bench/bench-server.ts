@@ -1,18 +1,27 @@
 /**
  * The bench's server process: the real system (libSQL :memory:, vault, coordinator, API) with `count` stored
  * connections on one port, and bare Hono routes on another, both on this runtime. Prints one JSON ready line.
- * `bench-server.ts [count] [:memory:|memory] [cache|nocache]`
+ * `bench-server.ts [count] [:memory:|memory|file] [cache|nocache]`; with `file` (a temp libSQL file) the bare routes
+ * include drizzle over a second client of the same file, running the list's query.
  */
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { issueToken } from '@cts/api';
 import { EXCHANGES, generateMasterKey, noopLogger, randomHex } from '@cts/core';
+import { createDb, createLibsqlClient } from '@cts/db';
+import { connections } from '@cts/db/schema';
 import { serve } from '@hono/node-server';
+import { asc, getTableColumns } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { createCts } from '../src/deps.ts';
 
 const count = Number(process.argv[2] ?? 1000);
-/** libSQL `:memory:` (the real storage) or `memory` (core's in-memory storage, to isolate the API's own cost). */
-const databaseUrl = process.argv[3] ?? ':memory:';
+/** libSQL `:memory:` or `file` (the real storage), or `memory` (core's in-memory storage, the API's own cost). */
+const storageArg = process.argv[3] ?? ':memory:';
+const databaseUrl =
+  storageArg === 'file' ? `file:${join(mkdtempSync(join(tmpdir(), 'cts-bench-')), 'bench.db')}` : storageArg;
 /** `cache` (the server's default for local databases) or `nocache` (every read goes to storage, as on the Worker). */
 const connectionCache = (process.argv[4] ?? 'cache') === 'cache';
 const jwtSecret = randomHex(32);
@@ -51,6 +60,17 @@ const sameBytes = new TextEncoder().encode(
 bare.get('/same-payload-bytes', (c) => c.body(sameBytes, 200, { 'Content-Type': 'application/json' }));
 
 bare.get('/one', (c) => c.json({ success: true, connection: records[0] }));
+
+if (storageArg === 'file') {
+  // A bare Hono + drizzle + libSQL route running the list's query (stored columns, created_at then id) on the same
+  // file through its own client: what the list costs without CTS's auth, validation, records, ETag and logs.
+  const db = createDb(createLibsqlClient(databaseUrl));
+  const { isEnabled: _e, isActive: _a, ...columns } = getTableColumns(connections);
+  const query = () =>
+    db.select(columns).from(connections).orderBy(asc(connections.createdAt), asc(connections.id));
+  bare.get('/drizzle-list', async (c) => c.json({ connections: await query() }));
+  bare.get('/drizzle-page', async (c) => c.json({ connections: await query().limit(100) }));
+}
 
 declare const Bun:
   | {
