@@ -162,7 +162,7 @@ describe('private stream test: the stream cannot be reached', () => {
     const options = {
       ...streamOptions('binance', account, server.url),
       clock,
-      webSocketFactory: (url: string) => new WebSocket(url.replace(/\/private\/ws\/.+$/, '/private/ws/nope')),
+      webSocketFactory: (url: string) => new WebSocket(url.replace(/listenKey=.+$/, 'listenKey=nope')),
     };
     const result = await withStreamTest(createConnector(options), options, 'binance-usdm').testConnection();
     expect(result.error).toMatchObject({ code: 'network', message: expect.stringMatching(/refused/) });

@@ -133,13 +133,13 @@ describe('private stream test (happy path)', () => {
     expect(text).toBe('Ping');
   });
 
-  it('Binance USDⓈ-M: listenKey (POST /fapi/v1/listenKey), /private/ws/<listenKey>, DELETE on close', async () => {
+  it('Binance USDⓈ-M: listenKey (POST /fapi/v1/listenKey), /private/ws?listenKey=, DELETE on close', async () => {
     const account = await server.simulator.createAccount({ exchange: 'binance' });
     const options = { ...streamOptions('binance', account, server.url), clock };
     const result = await withStreamTest(createConnector(options), options, 'binance-usdm').testConnection();
     expect(result.error).toBeUndefined();
     const log = result.log.join('\n');
-    expect(log).toMatch(/\/binance\/private\/ws\/…/);
+    expect(log).toMatch(/\/binance\/private\/ws\?listenKey=…/);
     expect(log).toContain('listenKey accepted');
     expect(log).toContain('Closed cleanly (code 1000)');
     expect(server.simulator.stats().binance!.keys[account.id]).toMatchObject({ requests: 3, accepted: 3 });

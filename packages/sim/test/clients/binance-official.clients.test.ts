@@ -75,6 +75,20 @@ describe('@binance/spot (official)', () => {
     expect(server.simulator.stats().binance!.keys[a.id]!.rejections).toEqual({});
   });
 
+  it('Ed25519: another private key is refused at session.logon (-1022) and the session stays anonymous', async () => {
+    const a = await server.simulator.createAccount({ exchange: 'binance', keyType: 'ed25519' });
+    const other = await server.simulator.createAccount({ exchange: 'binance', keyType: 'ed25519' });
+    const connection = await spot(a, other.apiSecret).websocketAPI.connect();
+    try {
+      const refused = await connection.sessionLogon().catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: -1022, msg: 'Signature for this request is not valid.' });
+      const status = await connection.sessionStatus();
+      expect(status.data).toMatchObject({ apiKey: null });
+    } finally {
+      await connection.disconnect();
+    }
+  });
+
   it('HMAC: userDataStream.subscribe.signature subscribes; session.logon is refused -1022', async () => {
     const a = await server.simulator.createAccount({ exchange: 'binance' });
     const connection = await spot(a).websocketAPI.connect();

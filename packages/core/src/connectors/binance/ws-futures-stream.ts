@@ -10,7 +10,9 @@ export const BINANCE_FUTURES_LISTEN_KEY_PATH = '/fapi/v1/listenKey';
 
 /**
  * Binance USDⓈ-M user data (reference §2.6): `POST /fapi/v1/listenKey` with only the X-MBX-APIKEY header
- * (valid 60 min; PUT keeps it alive, DELETE closes it), then `wss://fstream.binance.com/private/ws/<listenKey>`.
+ * (valid 60 min; PUT keeps it alive, DELETE closes it), then `wss://fstream.binance.com/private/ws?listenKey=<key>`
+ * (the first form of the 2026 Base URL split notice, reference 2026 §4; the older `/private/ws/<listenKey>`
+ * still works). The key in the query never reaches a log or error message (URLs there lose their query).
  * The server sends nothing until an account event (`ACCOUNT_UPDATE`), so an open socket confirms the key;
  * `listenKeyExpired` ends the stream. Heartbeats are protocol-level pings the WebSocket answers itself.
  */
@@ -48,8 +50,8 @@ export function createBinanceFuturesStream(ctx: StreamContext): StreamProtocol {
         throw new CtsError('exchange.bad_response', 'Binance sent no listenKey');
       step('listenKey received');
       return {
-        url: `${base}/private/ws/${encodeURIComponent(listenKey)}`,
-        safeUrl: `${base}/private/ws/…`,
+        url: `${base}/private/ws?listenKey=${encodeURIComponent(listenKey)}`,
+        safeUrl: `${base}/private/ws?listenKey=…`,
         login: null,
         subscribe: null,
         confirmedOnOpen: true,
