@@ -60,3 +60,10 @@ export function queryString(query: BoardQuery, changes: Partial<BoardQuery> = {}
 export function isFiltered(query: BoardQuery): boolean {
   return Boolean(query.exchange || query.apiType || query.state || query.q);
 }
+
+/** The rows of 1-based `page` (the last page when `page` is past the end). */
+export function pageSlice<T>(rows: T[], page: number): T[] {
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const p = Math.min(page, pages);
+  return rows.slice((p - 1) * PAGE_SIZE, p * PAGE_SIZE);
+}

@@ -1,17 +1,17 @@
-import type { ConnectionFilter } from '@cts/core';
+import type { ConnectionFilter, ConnectionHealth, ConnectionRecord } from '@cts/core';
 import type { AdminSession } from '../auth/session.ts';
 import type { ResolvedAdminOptions } from '../options.ts';
-import { healthMap } from '../routes/health-map.ts';
 import { type LiveFragment, renderLive } from '../routes/live-reply.ts';
 import { connectionTableBody, liveRegion } from '../views/connection-table.ts';
 import type { Html } from '../views/html.ts';
-import type { BoardQuery } from './board-query.ts';
+import { type BoardQuery, pageSlice } from './board-query.ts';
 import { rankConnections } from './rank.ts';
 
 /**
  * The connections table as the operator asked for it: the coordinator's filtered list (the same query as
- * GET /api/settings/connections), searched, ranked worst first (or as sorted), paged, rendered with its ETag.
- * Ranking worst first needs every matching row, so the list is read whole and paged after ranking.
+ * GET /api/settings/connections), searched, ranked worst first (or as sorted) from the records, paged, rendered
+ * with its ETag. Ranking worst first needs every matching row, so the list is read whole and paged after ranking;
+ * the health entries are read for the page's rows only.
  */
 export async function connectionsBoard(
   options: ResolvedAdminOptions,
@@ -22,11 +22,9 @@ export async function connectionsBoard(
   if (query.exchange) filter.exchange = query.exchange;
   if (query.apiType) filter.apiType = query.apiType;
   if (query.state) filter.state = query.state;
-  const [list, health] = await Promise.all([
-    options.coordinator.listConnections(filter),
-    healthMap(options.coordinator),
-  ]);
-  const ranked = rankConnections(list, health, query);
+  const ranked = rankConnections(await options.coordinator.listConnections(filter), query);
+  // Health entries for the rows on screen only: the whole report costs more than the list itself at 1,000.
+  const health = await pageHealth(options, pageSlice(ranked, query.page));
   return renderLive(
     connectionTableBody(ranked, {
       base: options.basePath,
@@ -36,6 +34,16 @@ export async function connectionsBoard(
       query,
     }),
   );
+}
+
+async function pageHealth(
+  options: ResolvedAdminOptions,
+  rows: ConnectionRecord[],
+): Promise<Map<string, ConnectionHealth>> {
+  const entries = await Promise.all(
+    rows.map((r) => options.coordinator.getConnectionHealth(r.id).catch(() => undefined)),
+  );
+  return new Map(entries.filter((h) => h !== undefined).map((h) => [h.connectionId, h]));
 }
 
 /** The table wrapped as the live region `#connections-table`. */

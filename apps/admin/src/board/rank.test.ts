@@ -1,4 +1,4 @@
-import type { ConnectionHealth, ConnectionRecord } from '@cts/core';
+import type { ConnectionRecord } from '@cts/core';
 import { describe, expect, it } from 'vitest';
 import { boardQuery, queryString } from './board-query.ts';
 import { rankConnections } from './rank.ts';
@@ -42,27 +42,24 @@ describe('rankConnections', () => {
       record('e-failed', { last_test_success: false }),
       record('f-withdraw', { key_audit: { flags: ['can_withdraw'] } } as Partial<ConnectionRecord>),
     ];
-    const names = rankConnections(list, new Map(), q()).map((c) => c.name);
+    const names = rankConnections(list, q()).map((c) => c.name);
     expect(names).toEqual(['d-error', 'c-paused', 'e-failed', 'f-withdraw', 'a-ok', 'b-off']);
   });
 
-  it('ranks an active connection the health report calls unhealthy above healthy ones', () => {
-    const health = new Map([['z', { healthy: false } as ConnectionHealth]]);
-    const names = rankConnections([record('a'), record('z')], health, q()).map((c) => c.name);
+  it('ranks a connection whose last check failed above passing ones', () => {
+    const names = rankConnections([record('a'), record('z', { last_test_success: false })], q()).map(
+      (c) => c.name,
+    );
     expect(names).toEqual(['z', 'a']);
   });
 
   it('searches name, exchange and masked key, and groups by exchange keeping the order inside', () => {
     const list = [record('Main', { exchange: 'okx' }), record('Spare'), record('Other', { state: 'error' })];
-    expect(rankConnections(list, new Map(), q({ q: 'MAI' })).map((c) => c.name)).toEqual(['Main']);
-    expect(rankConnections(list, new Map(), q({ q: 'okx' })).map((c) => c.name)).toEqual(['Main']);
-    const grouped = rankConnections(list, new Map(), q({ group: 'exchange' })).map((c) => c.name);
+    expect(rankConnections(list, q({ q: 'MAI' })).map((c) => c.name)).toEqual(['Main']);
+    expect(rankConnections(list, q({ q: 'okx' })).map((c) => c.name)).toEqual(['Main']);
+    const grouped = rankConnections(list, q({ group: 'exchange' })).map((c) => c.name);
     expect(grouped).toEqual(['Other', 'Spare', 'Main']);
-    expect(rankConnections(list, new Map(), q({ sort: 'name' })).map((c) => c.name)).toEqual([
-      'Main',
-      'Other',
-      'Spare',
-    ]);
+    expect(rankConnections(list, q({ sort: 'name' })).map((c) => c.name)).toEqual(['Main', 'Other', 'Spare']);
   });
 });
 

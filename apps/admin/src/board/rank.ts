@@ -1,17 +1,17 @@
-import type { ConnectionHealth, ConnectionRecord } from '@cts/core';
+import type { ConnectionRecord } from '@cts/core';
 import type { BoardQuery } from './board-query.ts';
-import { keyAuditOf, maintenanceOf } from './key-audit.ts';
+import { keyAuditOf } from './key-audit.ts';
 
 /**
- * How bad a connection looks, lower first: in error, paused, enabled but unhealthy or with a risky key (withdraw,
- * expired, wrong region…), testing, untested, healthy, disabled.
+ * How bad a connection looks from its record, lower first: in error, paused, enabled with a failed last check, a
+ * risky key (withdraw, expired, wrong region…), testing or untested, passing, disabled.
  */
-export function severity(c: ConnectionRecord, health?: ConnectionHealth): number {
+export function severity(c: ConnectionRecord): number {
   if (c.state === 'error') return 0;
   if (c.state === 'paused') return 1;
   if (c.state === 'disabled') return 6;
-  const risky = (keyAuditOf(c)?.flags.length ?? 0) > 0 || maintenanceOf(health) !== null;
-  if ((health && c.last_test_at !== null && !health.healthy) || c.last_test_success === false) return 2;
+  const risky = (keyAuditOf(c)?.flags.length ?? 0) > 0;
+  if (c.last_test_success === false) return 2;
   if (risky) return 3;
   if (c.state === 'testing') return 4;
   return c.last_test_at === null ? 4 : 5;
@@ -21,11 +21,7 @@ const byName = (a: ConnectionRecord, b: ConnectionRecord) =>
   a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id);
 
 /** Filters by search text and orders the list as the query asks (worst first by default); stable and total. */
-export function rankConnections(
-  list: ConnectionRecord[],
-  health: Map<string, ConnectionHealth>,
-  query: BoardQuery,
-): ConnectionRecord[] {
+export function rankConnections(list: ConnectionRecord[], query: BoardQuery): ConnectionRecord[] {
   let rows = list;
   if (query.q) {
     const needle = query.q.toLowerCase();
@@ -36,7 +32,7 @@ export function rankConnections(
         c.api_key_masked.toLowerCase().includes(needle),
     );
   }
-  const sev = new Map(rows.map((c) => [c.id, severity(c, health.get(c.id))]));
+  const sev = new Map(rows.map((c) => [c.id, severity(c)]));
   const compare: Record<BoardQuery['sort'], (a: ConnectionRecord, b: ConnectionRecord) => number> = {
     worst: (a, b) => sev.get(a.id)! - sev.get(b.id)! || byName(a, b),
     name: byName,

@@ -73,7 +73,12 @@ export function connectionRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> 
     try {
       const input: CreateConnectionInput = parsed.value;
       const record = await coordinator.createConnection(input);
-      return saved(c, `Added “${record.name}”.`);
+      return saved(
+        c,
+        record.state === 'testing'
+          ? `Added “${record.name}”. Testing it now: its row shows the result.`
+          : `Added “${record.name}” (disabled).`,
+      );
     } catch (err) {
       const d = describeError(err);
       return invalid(c, values, d.field ? { [d.field]: d.message } : {}, d.field ? undefined : d.message);

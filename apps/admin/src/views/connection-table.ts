@@ -1,7 +1,7 @@
 import type { ConnectionHealth, ConnectionRecord } from '@cts/core';
 import { EXCHANGE_NAMES } from '@cts/core';
 import { raw } from 'hono/html';
-import { type BoardQuery, isFiltered, PAGE_SIZE, queryString } from '../board/board-query.ts';
+import { type BoardQuery, isFiltered, PAGE_SIZE, pageSlice, queryString } from '../board/board-query.ts';
 import { connectionRow, type RowContext } from './connection-row.ts';
 import { type Html, html } from './html.ts';
 
@@ -46,7 +46,7 @@ export function connectionTableBody(ranked: ConnectionRecord[], ctx: TableContex
   const total = ranked.length;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(ctx.query.page, pages);
-  const list = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const list = pageSlice(ranked, page);
   const filtered = isFiltered(ctx.query);
   const failing = ranked.filter((c) => c.state === 'error' || c.state === 'paused').length;
   return html`<form id="batch-form" method="post" action="${ctx.base}/batches" hx-post="${ctx.base}/batches" hx-target="#batch-panel"
