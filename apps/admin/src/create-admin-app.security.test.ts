@@ -67,6 +67,10 @@ describe('createAdminApp security', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe');
     const login = await (await app.request('/admin/login')).text();
     expect(login).not.toMatch(/<script>|<script(?![^>]*\bsrc=)|<style|\bstyle=|\son[a-z]+=/i);
+    expect(login).toContain('<link rel="icon" href="/admin/assets/favicon.svg" type="image/svg+xml">');
+    const icon = await app.request('/admin/assets/favicon.svg');
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg /);
     const htmx = await (await app.request('/admin/assets/htmx.min.js')).text();
     expect(htmx).toContain('htmx');
   });

@@ -252,7 +252,18 @@ describe('admin UI in Chromium', () => {
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.getByText('OKX 4', { exact: true }).count()).toBe(0);
     await expect(h.coordinator.getConnection(okx4!.id)).rejects.toThrow(/does not exist/);
+    // The flash dismisses itself (it sits at the bottom, never over a panel's title).
     await page.locator('.flash-ok').waitFor();
+    await page.locator('.flash-ok').waitFor({ state: 'detached', timeout: 20_000 });
+
+    // Search, and group by exchange, keep the query in the URL.
+    await page.getByLabel('Search').fill('okx');
+    await expect.poll(() => page.locator('#connections-table tbody tr[data-connection-id]').count()).toBe(3);
+    expect(page.url()).toContain('q=okx');
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Group by exchange').check();
+    await expect.poll(() => page.locator('#connections-table tr.group-row').count()).toBeGreaterThan(1);
+    expect(page.url()).toContain('group=exchange');
     await page.close();
   });
 
