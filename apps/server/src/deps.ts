@@ -1,33 +1,29 @@
 /**
- * The composition root: storage (libSQL, migrated; behind the write-through connection cache unless the database is
- * remote), the credential vault, the rate limiter, the coordinator and the API app with the admin UI mounted at /admin. Every host (Node, Bun, Deno), the tests, the demo and the bench
- * build the system here.
+ * The server's composition: storage (libSQL, migrated; behind the write-through connection cache unless the database
+ * is remote) and the limiter store (memory saved to the database, or a fleet's shared one), handed to @cts/runtime's
+ * createCtsSystem, which builds everything else the same way as the Worker. Every host (Node, Bun, Deno), the tests,
+ * the demo and the bench build the system here.
  */
 import type { AdminUser } from '@cts/admin';
-import { createApp, issueToken, parseTtl } from '@cts/api';
+import { issueToken, parseTtl } from '@cts/api';
 import {
-  ConnectionCoordinator,
-  CredentialVault,
   cacheConnections,
   createJsonLogger,
   type FetchLike,
   HttpLimiterStore,
-  type LimiterStore,
   type Logger,
   PersistedLimiterStore,
-  parseMasterKeys,
-  RateLimiter,
   type Storage,
 } from '@cts/core';
 import { createMemoryStorage } from '@cts/core/storage/memory';
 import { createDb, createLibsqlClient, createLibsqlStorage, LibsqlLimiterStateRepo, migrate } from '@cts/db';
+import { type CtsSystem, createCtsSystem, openVault } from '@cts/runtime';
 import pkg from '../package.json' with { type: 'json' };
-import { describeDatabase, mountAdmin } from './admin-mount.ts';
 import { loadAdminUsers } from './admin-users.ts';
 import { checkCredentials } from './credential-check.ts';
+import { describeDatabase } from './describe-database.ts';
 import { connectionCacheOf, type Env } from './env.ts';
 import { resolveSecrets } from './secrets.ts';
-import { loggingConnectorFactory } from './task-log.ts';
 
 export interface CtsConfig {
   /** libSQL URL (`file:…`, `:memory:`, `libsql://…`), or `memory` for core's in-memory storage (benches, demos). */
@@ -75,15 +71,7 @@ export interface CtsConfig {
   connectionCache?: boolean | { maxAgeMs: number };
 }
 
-export interface Cts {
-  app: ReturnType<typeof createApp>;
-  coordinator: ConnectionCoordinator;
-  storage: Storage;
-  limiter: RateLimiter;
-  logger: Logger;
-  /** Stops taking work, finishes or parks running tasks, closes the database. Idempotent. */
-  close(): Promise<void>;
-}
+export type Cts = CtsSystem;
 
 async function openStorage(
   url: string,
@@ -110,34 +98,18 @@ function cacheFor(config: CtsConfig): false | { maxAgeMs?: number } {
 
 /** Builds the whole system from explicit configuration (no environment access). */
 export async function createCts(config: CtsConfig): Promise<Cts> {
-  const logger = config.logger ?? createJsonLogger({ bindings: { service: 'cts' } });
   const opened = await openStorage(config.databaseUrl, config.databaseAuthToken, !config.sharedLimiter);
+  const close = async () => {
+    await opened.limiterStore?.close();
+    opened.close();
+  };
   const cache = cacheFor(config);
+  const logger = config.logger ?? createJsonLogger({ bindings: { service: 'cts' } });
   const storage = cache ? cacheConnections(opened.storage, cache) : opened.storage;
-  const closeStorage = opened.close;
-  const vault = await CredentialVault.fromKeys(
-    await parseMasterKeys(config.masterKey, config.previousMasterKeys ?? ''),
-  );
-  await checkCredentials(storage, vault, logger);
-  const store: LimiterStore | undefined = config.sharedLimiter
+  const limiterStore = config.sharedLimiter
     ? new HttpLimiterStore(config.sharedLimiter)
     : opened.limiterStore;
-  const limiter = new RateLimiter({ logger, ...(store ? { store } : {}) });
-  const coordinator = new ConnectionCoordinator({
-    storage,
-    vault,
-    limiter,
-    // Health's rateLimitUsage: the coordinator passes the account scope its connectors acquire with.
-    limiterUsage: (exchange, account) => limiter.usage(exchange, account),
-    logger,
-    fetch: config.fetch,
-    createConnector: loggingConnectorFactory(logger),
-    exchangeBaseUrl: config.exchangeBaseUrl,
-    ...(config.healthCheckIntervalMs ? { healthCheckIntervalMs: config.healthCheckIntervalMs } : {}),
-    ...(config.maxQueuedTasks ? { maxQueuedTasks: config.maxQueuedTasks } : {}),
-  });
   const startedAt = Date.now();
-  await coordinator.start();
   const every = config.healthCheckIntervalMs ?? 300_000; // the coordinator's default
   const system = {
     version: pkg.version,
@@ -147,44 +119,32 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
     nextScheduledRun: () => startedAt + Math.ceil((Date.now() - startedAt + 1) / every) * every,
     schedule: `every ${Math.round(every / 60_000)} min`,
   };
-  const mounts =
-    config.admin === false
-      ? {}
-      : mountAdmin({
-          coordinator,
-          storage,
-          jwtSecret: config.jwtSecret,
-          logger,
-          tokenMaxLifetimeS: config.tokenMaxLifetimeS,
-          system,
-          users: config.adminUsers ?? [],
-        });
-  const app = createApp({
-    coordinator,
-    jwtSecret: config.jwtSecret,
-    tokenMaxLifetimeS: config.tokenMaxLifetimeS,
-    metricsToken: config.metricsToken,
-    metricsPerConnection: config.metricsPerConnection,
-    logger,
-    limiterMetrics: () => limiter.metrics(),
-    mounts,
-  });
-  let closing: Promise<void> | undefined;
-  return {
-    app,
-    coordinator,
-    storage,
-    limiter,
-    logger,
-    close() {
-      closing ??= (async () => {
-        await coordinator.stop({ graceMs: config.shutdownGraceMs ?? 10_000 });
-        await opened.limiterStore?.close();
-        closeStorage();
-      })();
-      return closing;
-    },
-  };
+  try {
+    const vault = await openVault(config);
+    await checkCredentials(storage, vault, logger);
+    return await createCtsSystem({
+      storage,
+      vault,
+      jwtSecret: config.jwtSecret,
+      tokenMaxLifetimeS: config.tokenMaxLifetimeS,
+      ...(limiterStore ? { limiterStore } : {}),
+      logger,
+      fetch: config.fetch,
+      exchangeBaseUrl: config.exchangeBaseUrl,
+      admin: config.admin === false ? false : { system },
+      adminUsers: config.adminUsers ?? [],
+      api: { metricsToken: config.metricsToken, metricsPerConnection: config.metricsPerConnection },
+      coordinator: {
+        ...(config.healthCheckIntervalMs ? { healthCheckIntervalMs: config.healthCheckIntervalMs } : {}),
+        ...(config.maxQueuedTasks ? { maxQueuedTasks: config.maxQueuedTasks } : {}),
+      },
+      shutdownGraceMs: config.shutdownGraceMs,
+      onClose: close,
+    });
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }
 
 function sharedLimiterOf(env: Env): { sharedLimiter?: { url: string; secret: string } } {

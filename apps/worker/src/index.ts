@@ -4,7 +4,7 @@
  */
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { withoutQueries } from '@cts/core/errors';
-import { runCronTick } from './cron.ts';
+import { runHealthTick } from '@cts/runtime';
 import { whenIdle } from './drain.ts';
 import type { Bindings } from './env.ts';
 import { workerSystem } from './system.ts';
@@ -41,7 +41,7 @@ export default {
   async scheduled(controller: ScheduledController, bindings: Bindings, ctx: ExecutionContext): Promise<void> {
     const system = await workerSystem(bindings);
     const now = controller.scheduledTime;
-    const tick = runCronTick(system.coordinator, {
+    const tick = runHealthTick(system.coordinator, {
       now,
       maxTasks: system.env.CTS_CRON_MAX_TASKS,
       minAgeMs: system.env.CTS_CRON_MIN_AGE_MS,

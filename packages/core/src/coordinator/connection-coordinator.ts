@@ -10,6 +10,7 @@ import { NotFoundError, QueueFullError, ValidationError } from '../errors/domain
 import type { ApiType, ExchangeId } from '../exchanges/catalog.ts';
 import type { BatchJob, TaskType } from '../storage/ports.ts';
 import { RuntimeRegistry } from './connection-runtime.ts';
+import { type DueOptions, dueForHealthCheck } from './due-checks.ts';
 import { connectionHealth, healthReport, systemStatus } from './health-views.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { OperationRunner } from './operation-runner.ts';
@@ -18,7 +19,6 @@ import {
   type ResolvedCoordinatorOptions,
   resolveCoordinatorOptions,
 } from './options.ts';
-import { needsHealthCheck } from './outcome-policy.ts';
 import { type RecoveryReport, recover } from './recovery.ts';
 import { connectionStreams, type StreamMonitors } from './stream-monitors.ts';
 import { batchView, missingConnection, notTested, taskOutcome } from './task-outcome.ts';
@@ -295,14 +295,25 @@ export class ConnectionCoordinator implements Coordinator {
   }
 
   /**
-   * One round of health checks: active connections, connections in error for a reason other than their
-   * credentials, and breaker-paused ones whose probe is due. Skipped while the previous round still runs.
+   * The ids of the connections due for a health check, least recently checked first (see dueForHealthCheck):
+   * active connections, connections in error for a reason other than their credentials, and breaker-paused ones
+   * whose probe is due, unless checked within `minAgeMs`.
+   */
+  async dueForHealthCheck(options: Partial<DueOptions> = {}): Promise<string[]> {
+    const records = await this.#o.storage.connections.list();
+    const now = options.now ?? this.#o.clock.now();
+    return dueForHealthCheck(records, this.#registry, { ...options, now }).map((r) => r.id);
+  }
+
+  /**
+   * One round of health checks over the connections due (see dueForHealthCheck). Skipped while the previous round
+   * still runs.
    */
   async runHealthChecks(): Promise<BatchJob | null> {
     if (this.#healthBatch !== null || this.#stopped) return null;
-    const due = (await this.#o.storage.connections.list()).filter((r) =>
-      needsHealthCheck(r, this.#registry.get(r.id).breaker.state),
-    );
+    const due = dueForHealthCheck(await this.#o.storage.connections.list(), this.#registry, {
+      now: this.#o.clock.now(),
+    });
     if (due.length === 0) return null;
     const job = await this.#submit(due, 'health', HEALTH_PRIORITY);
     this.#healthBatch = job.id;

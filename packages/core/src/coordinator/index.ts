@@ -1,5 +1,6 @@
 /** The connection coordinator: its contract and the implementation. */
 export * from './connection-coordinator.ts';
+export type { DueOptions } from './due-checks.ts';
 export * from './options.ts';
 export * from './outcome-policy.ts';
 export type * from './recovery.ts';

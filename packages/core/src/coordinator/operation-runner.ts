@@ -194,6 +194,7 @@ export class OperationRunner {
       logger: this.#o.logger,
     };
     if (this.#o.fetch) options.fetch = this.#o.fetch;
+    if (this.#o.webSocketFactory) options.webSocketFactory = this.#o.webSocketFactory;
     if (this.#o.clockOffsetCache) options.clockOffsetCache = this.#o.clockOffsetCache;
     if (this.#o.exchangeBaseUrl) options.baseUrl = this.#o.exchangeBaseUrl;
     return options;

@@ -8,6 +8,7 @@ import type { RequestGate } from '../limiter/gate.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import type { FetchLike } from '../ports/fetch.ts';
 import { type Logger, noopLogger } from '../ports/logger.ts';
+import type { WebSocketFactory } from '../ports/websocket.ts';
 import { createTimerScheduler, type Scheduler } from '../scheduler/scheduler.ts';
 import type { EncryptedBlob } from '../storage/encrypted-blob.ts';
 import type { Storage } from '../storage/ports.ts';
@@ -35,6 +36,8 @@ export interface CoordinatorOptions {
   fetch?: FetchLike;
   /** Replaces the exchanges' hosts (→ connector baseUrl), e.g. the simulator's URL. */
   exchangeBaseUrl?: string;
+  /** Opens the private streams of `websocket` connections. @default the global WebSocket */
+  webSocketFactory?: WebSocketFactory;
   /** @default noopLogger */
   logger?: Logger;
   /** @default 300000 (5 minutes) */
@@ -78,11 +81,12 @@ export interface CoordinatorOptions {
 }
 
 export type ResolvedCoordinatorOptions = Required<
-  Omit<CoordinatorOptions, 'limiter' | 'exchangeBaseUrl' | 'fetch' | 'breaker'>
+  Omit<CoordinatorOptions, 'limiter' | 'exchangeBaseUrl' | 'fetch' | 'webSocketFactory' | 'breaker'>
 > & {
   limiter?: RequestGate;
   exchangeBaseUrl?: string;
   fetch?: FetchLike;
+  webSocketFactory?: WebSocketFactory;
   breaker: Required<BreakerOptions>;
 };
 
@@ -135,6 +139,7 @@ export function resolveCoordinatorOptions(o: CoordinatorOptions): ResolvedCoordi
       }),
     createConnector: o.createConnector ?? createConnector,
     fetch: o.fetch,
+    webSocketFactory: o.webSocketFactory,
     exchangeBaseUrl: o.exchangeBaseUrl,
     logger,
     healthCheckIntervalMs: positive('healthCheckIntervalMs', o.healthCheckIntervalMs ?? 300_000),

@@ -1,0 +1,160 @@
+import { type AdminDeps, type AdminUser, createAdminApp } from '@cts/admin';
+import { type ApiDeps, createApp, verifyToken } from '@cts/api';
+import {
+  ConnectionCoordinator,
+  type CoordinatorOptions,
+  CredentialVault,
+  createJsonLogger,
+  type FetchLike,
+  type LimiterStore,
+  type Logger,
+  parseMasterKeys,
+  RateLimiter,
+  type RateLimiterOptions,
+  type Scheduler,
+  type Storage,
+  type WebSocketFactory,
+} from '@cts/core';
+import { loggingConnectorFactory } from './task-log.ts';
+
+/**
+ * What a host chooses; everything else (the vault, the limiter, the coordinator with its task log lines, health's
+ * limiter usage, the API app with the admin UI) is built the same way on every host.
+ */
+export interface CtsSystemOptions {
+  /** Storage, opened and migrated by the host (libSQL, D1, memory). */
+  storage: Storage;
+  /** `id:base64` (or bare base64) 32-byte master key; required unless `vault` is given. */
+  masterKey?: string;
+  /** Earlier master keys, comma-separated, still able to open credentials. @default none */
+  previousMasterKeys?: string;
+  /** A vault the host opened itself (e.g. to check stored credentials first). @default opened from masterKey */
+  vault?: CredentialVault;
+  /** HS256 secret for bearer tokens and admin sessions (at least 32 characters). */
+  jwtSecret: string;
+  /** Longest accepted bearer-token lifetime (exp − iat), seconds, for the API and the admin sign-in. @default 2592000 (30 days) */
+  tokenMaxLifetimeS?: number;
+  /** Where rate-limit state lives (HttpLimiterStore, a Durable Object store). @default this process's memory */
+  limiterStore?: LimiterStore;
+  /** Limiter tuning, e.g. `recheckMs` for a shared store. @default RateLimiter's defaults */
+  limiter?: Omit<RateLimiterOptions, 'store' | 'logger'>;
+  /** Runs periodic health checks and purges. @default timers (createTimerScheduler) */
+  scheduler?: Scheduler;
+  /** The fetch connectors use. @default the global fetch */
+  fetch?: FetchLike;
+  /** Opens private streams of websocket connections. @default the global WebSocket */
+  webSocketFactory?: WebSocketFactory;
+  /** @default a JSON logger at info with `{ service: 'cts' }` */
+  logger?: Logger;
+  /** Sends every exchange request to `${url}/${exchange}` (the simulator). @default the exchanges' own hosts */
+  exchangeBaseUrl?: string;
+  /** Further coordinator options (tuning, streamMonitors, clock); they win over what is built here. @default none */
+  coordinator?: Partial<CoordinatorOptions>;
+  /** Further API options (mounts beside /admin, body limit, metrics). @default none */
+  api?: Partial<Omit<ApiDeps, 'coordinator' | 'jwtSecret'>>;
+  /** Options of the admin UI mounted at /admin (e.g. htmxSource), or false for no admin UI. @default {} */
+  admin?: false | Partial<Omit<AdminDeps, 'coordinator'>>;
+  /** Named admin users (PBKDF2 hashes) who sign in to the admin with a password. @default [] (token sign-in only) */
+  adminUsers?: AdminUser[];
+  /** Starts the coordinator (recovery, then timers). @default true */
+  start?: boolean;
+  /** How long close() lets running tasks finish before parking them. @default 10000 */
+  shutdownGraceMs?: number;
+  /** Called last by close(), e.g. to close the database client. @default none */
+  onClose?: () => void | Promise<void>;
+}
+
+/** The system a host serves. */
+export interface CtsSystem {
+  /** The API app, with the admin UI at /admin. */
+  app: ReturnType<typeof createApp>;
+  coordinator: ConnectionCoordinator;
+  limiter: RateLimiter;
+  storage: Storage;
+  logger: Logger;
+  /** Stops taking work, finishes or parks running tasks, then runs onClose. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** The credential vault of `masterKey` (and `previousMasterKeys`). */
+export async function openVault(options: Pick<CtsSystemOptions, 'masterKey' | 'previousMasterKeys'>) {
+  if (!options.masterKey) throw new TypeError('masterKey: required (or pass vault)');
+  return CredentialVault.fromKeys(await parseMasterKeys(options.masterKey, options.previousMasterKeys ?? ''));
+}
+
+/**
+ * The one composition root of CTS, called by every host (Node, Bun, Deno, the Cloudflare Worker), the tests, the
+ * demo and the benches.
+ *
+ * @example
+ * const cts = await createCtsSystem({ storage: createMemoryStorage(), masterKey, jwtSecret });
+ * const res = await cts.app.request('/api/system/status', { headers: { authorization: `Bearer ${token}` } });
+ * await cts.close();
+ */
+export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSystem> {
+  const logger = options.logger ?? createJsonLogger({ bindings: { service: 'cts' } });
+  const { storage } = options;
+  const vault = options.vault ?? (await openVault(options));
+  const limiter = new RateLimiter({
+    ...options.limiter,
+    logger,
+    ...(options.limiterStore ? { store: options.limiterStore } : {}),
+  });
+  const coordinator = new ConnectionCoordinator({
+    storage,
+    vault,
+    limiter,
+    // Health's rateLimitUsage: the coordinator passes the account scope its connectors acquire with.
+    limiterUsage: (exchange, account) => limiter.usage(exchange, account),
+    logger,
+    createConnector: loggingConnectorFactory(logger),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.webSocketFactory ? { webSocketFactory: options.webSocketFactory } : {}),
+    ...(options.exchangeBaseUrl ? { exchangeBaseUrl: options.exchangeBaseUrl } : {}),
+    ...options.coordinator,
+  });
+  if (options.start !== false) await coordinator.start();
+  const mounts = { ...options.api?.mounts };
+  if (options.admin !== false)
+    mounts['/admin'] = createAdminApp({
+      coordinator,
+      auth: {
+        jwtSecret: options.jwtSecret,
+        users: options.adminUsers ?? [],
+        // The API's own token rules (lifetime, future iat), so a token refused there is refused here.
+        verifyToken: (token) =>
+          verifyToken(options.jwtSecret, token, { maxLifetimeS: options.tokenMaxLifetimeS }).catch(
+            () => null,
+          ),
+      },
+      healthSamples: storage.healthSamples,
+      basePath: '/admin',
+      logger,
+      ...options.admin,
+    });
+  const app = createApp({
+    logger,
+    limiterMetrics: () => limiter.metrics(),
+    ...options.api,
+    coordinator,
+    jwtSecret: options.jwtSecret,
+    ...(options.tokenMaxLifetimeS !== undefined ? { tokenMaxLifetimeS: options.tokenMaxLifetimeS } : {}),
+    mounts,
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    coordinator,
+    limiter,
+    storage,
+    logger,
+    close() {
+      closing ??= (async () => {
+        await coordinator.stop({ graceMs: options.shutdownGraceMs ?? 10_000 });
+        await options.onClose?.();
+      })();
+      return closing;
+    },
+  };
+}
