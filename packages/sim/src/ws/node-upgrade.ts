@@ -39,6 +39,7 @@ export function attachStreamUpgrades(server: Server, hub: StreamHub): () => void
       };
       const untrack = hub.track(sim);
       const session = found.opener(sim, found.request);
+      sim.onShutdown = () => session.shutdown?.();
       let queue = Promise.resolve();
       ws.on('message', (data) => {
         queue = queue.then(() => session.message(text(data))).catch(() => ws.close(1011, 'server error'));

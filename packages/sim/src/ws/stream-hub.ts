@@ -70,6 +70,9 @@ export class StreamHub {
 
   /** Closes every open socket (a server restart, for reconnect tests). */
   closeAll(code = 1012, reason = 'service restart'): void {
-    for (const socket of this.#sockets) socket.close(code, reason);
+    for (const socket of this.#sockets) {
+      socket.onShutdown?.();
+      socket.close(code, reason);
+    }
   }
 }

@@ -6,6 +6,8 @@ export interface SimSocket {
   /** A protocol-level ping frame (Binance); the client's WebSocket answers with a pong by itself. */
   ping(): void;
   close(code: number, reason: string): void;
+  /** Set by the adapter: the session's last words before a server restart closes it (`StreamSession.shutdown`). */
+  onShutdown?: () => void;
 }
 
 /** One private-stream connection's server logic. */
@@ -15,6 +17,8 @@ export interface StreamSession {
   pong(): void;
   /** The socket closed (either side): stop timers. */
   closed(): void;
+  /** The server is about to restart and close this socket: Binance's WS API sends `serverShutdown` first. */
+  shutdown?(): void;
 }
 
 export interface StreamRequest {

@@ -112,6 +112,19 @@ describe('stream monitor: missed heartbeat and reconnect', () => {
   });
 });
 
+describe('stream monitor: Binance serverShutdown', () => {
+  it('a server restart sends serverShutdown first: the monitor reports exchange.unavailable and reconnects', async () => {
+    const { lossy, monitor: m } = await start('binance', () => false);
+    server.simulator.streams.closeAll(1012, 'service restart');
+    await until(() => m.state === 'backoff', 'backoff');
+    expect(lossy.received.some((t) => t.includes('"e":"serverShutdown"'))).toBe(true);
+    expect(m.lastError).toMatchObject({ code: 'exchange.unavailable', retryable: true });
+    expect(m.lastError!.message).toContain('serverShutdown');
+    await clock.advance(1000);
+    await until(() => m.connects === 2 && m.state === 'open', 're-open');
+  });
+});
+
 describe('stream monitor: listenKey keep-alive (BingX)', () => {
   it('PUTs the listenKey every keep-alive period (30 min by default) while the stream stays open', async () => {
     const { account, events, monitor: m } = await start('bingx', () => false, { keepAliveIntervalMs: 4000 });

@@ -6,7 +6,12 @@ import { wsBaseUrl } from '../shared/ws-hosts.ts';
 import type { StreamContext, StreamEvent, StreamProtocol } from '../shared/ws-protocol.ts';
 import { createBinanceReader } from './reader.ts';
 import { signBinanceRequest } from './signer.ts';
-import { BINANCE_WS_API_PATH, binancePositionEvent, binanceWsApiError } from './ws-stream.ts';
+import {
+  BINANCE_SERVER_SHUTDOWN,
+  BINANCE_WS_API_PATH,
+  binancePositionEvent,
+  binanceWsApiError,
+} from './ws-stream.ts';
 
 export const BINANCE_LISTEN_TOKEN_PATH = '/sapi/v1/userListenToken';
 const SUBSCRIBE_ID = 'cts-margin-user-data';
@@ -116,6 +121,7 @@ export function createBinanceMarginStream(ctx: StreamContext): StreamProtocol {
       const position = binancePositionEvent(m);
       if (position) return position;
       const event = m.event as Record<string, unknown> | undefined;
+      if (event?.e === 'serverShutdown') return BINANCE_SERVER_SHUTDOWN();
       const stale =
         m.subscriptionId !== undefined && subscriptionId !== undefined && m.subscriptionId !== subscriptionId;
       if ((event?.e === 'eventStreamTerminated' || event?.e === 'listenTokenExpired') && !stale)

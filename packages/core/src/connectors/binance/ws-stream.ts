@@ -1,3 +1,4 @@
+import { CtsError } from '../../errors/cts-error.ts';
 import { parseFrame, streamClosedError } from '../shared/ws-errors.ts';
 import { wsBaseUrl } from '../shared/ws-hosts.ts';
 import type { StreamContext, StreamEvent, StreamProtocol } from '../shared/ws-protocol.ts';
@@ -58,6 +59,22 @@ export function binancePositionEvent(m: Record<string, unknown>): StreamEvent | 
  * parameters sorted by name (HMAC hex; RSA/Ed25519 base64). The server pings every 20 s at the protocol level
  * (the WebSocket answers); balances arrive only on change (`outboundAccountPosition`).
  */
+/**
+ * `serverShutdown` (web-socket-api.md "Connection events", since 2026-05-08): the server is about to close this
+ * connection; a retryable error, so a monitor reconnects at once instead of waiting for the close.
+ */
+export const BINANCE_SERVER_SHUTDOWN = (): StreamEvent => ({
+  kind: 'error',
+  error: new CtsError(
+    'exchange.unavailable',
+    'Binance: the WebSocket API server is shutting down (serverShutdown)',
+    {
+      retryable: true,
+      hint: 'Binance is restarting this server: the stream reconnects by itself; nothing to change.',
+    },
+  ),
+});
+
 export function createBinanceStream(ctx: StreamContext): StreamProtocol {
   const o = ctx.options;
   const url = `${wsBaseUrl('binance', o.environment, 'default', o.baseUrl)}${BINANCE_WS_API_PATH}`;
@@ -108,6 +125,7 @@ export function createBinanceStream(ctx: StreamContext): StreamProtocol {
       }
       const position = binancePositionEvent(m);
       if (position) return position;
+      if ((m.event as { e?: unknown } | undefined)?.e === 'serverShutdown') return BINANCE_SERVER_SHUTDOWN();
       return { kind: 'other' };
     },
     closeError: (info) => streamClosedError('Binance user data stream', info),

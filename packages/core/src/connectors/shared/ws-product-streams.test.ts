@@ -168,6 +168,11 @@ describe('Binance margin stream (kind binance-margin)', () => {
       '{"subscriptionId":0,"event":{"e":"outboundAccountPosition","B":[{"a":"USDT","f":"5","l":"1"}]}}',
     );
     expect(position).toMatchObject({ kind: 'balance', balance: { total: 6, available: 5 } });
+    // serverShutdown (web-socket-api.md "Connection events"): retryable, so a monitor reconnects at once.
+    expect(protocol.read('{"event":{"e":"serverShutdown","E":4}}')).toMatchObject({
+      kind: 'error',
+      error: { code: 'exchange.unavailable', retryable: true },
+    });
   });
 
   it('kind binance-margin needs exchange binance', () => {

@@ -17,7 +17,8 @@ export const BINANCE_PONG_DEADLINE_MS = 60_000;
  * `session.logon` / `session.status` / `session.logout` and the unsigned requests of a logged-on session
  * (ws-session.ts); `account.status` signed or on the session. Ping frames every 20 s, closed when no pong
  * comes within a minute. A listenToken subscription whose token expires gets `eventStreamTerminated` (our
- * choice: Binance's signal is UNCONFIRMED) and ends.
+ * choice: Binance's signal is UNCONFIRMED) and ends. Before a server restart closes the socket it sends
+ * `{"event":{"e":"serverShutdown","E":…}}` (web-socket-api.md "Connection events", 2026-05-08).
  */
 export function openBinanceStream(deps: StreamDeps): StreamOpener {
   return (socket, request) => {
@@ -97,6 +98,7 @@ export function openBinanceStream(deps: StreamDeps): StreamOpener {
         lastPong = deps.clock.now();
       },
       closed: () => stop.abort(),
+      shutdown: () => socket.send(JSON.stringify({ event: { e: 'serverShutdown', E: deps.clock.now() } })),
     };
   };
 }
