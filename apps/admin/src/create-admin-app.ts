@@ -31,6 +31,7 @@ export function createAdminApp(deps: AdminDeps): Hono {
   const codec = SessionCodec.fromSecret(options.sessionSecret, {
     ttlMs: options.sessionTtlMs,
     now: () => options.clock.now(),
+    store: options.sessions,
   });
   const app = new Hono<AdminEnv>().basePath(options.basePath || '/');
   app.use('*', securityHeaders());
@@ -39,7 +40,7 @@ export function createAdminApp(deps: AdminDeps): Hono {
   app.route('/', authRoutes(options, codec));
   app.use('*', sessionGuard(options, codec));
   app.get('/', (c) => c.redirect(`${options.basePath}/connections`, 303));
-  app.route('/', logoutRoute(options));
+  app.route('/', logoutRoute(options, codec));
   app.route('/', connectionRoutes(options));
   app.route('/', connectionEditRoutes(options));
   app.route('/', actionRoutes(options));

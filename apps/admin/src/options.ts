@@ -1,6 +1,8 @@
 import type { Clock, Coordinator, HealthSampleRepo, Logger } from '@cts/core';
 import { noopLogger, systemClock } from '@cts/core';
 import { parsePasswordHash } from './auth/password-hash.ts';
+import type { SessionStore } from '@cts/core/storage';
+import { MemorySessionStore } from '@cts/core/storage/memory';
 
 export const ADMIN_ROLES = ['admin', 'viewer'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
@@ -9,6 +11,8 @@ export type AdminRole = (typeof ADMIN_ROLES)[number];
 export interface AdminPrincipal {
   sub: string;
   role: AdminRole;
+  /** When the token that signed them in expires (epoch s): the session ends then at the latest. */
+  exp?: number;
 }
 
 /**
@@ -73,6 +77,11 @@ export interface AdminDeps {
   logger?: Logger;
   /** Largest accepted request body, in bytes; checked before anything reads it (413). @default 65536 */
   bodyLimitBytes?: number;
+  /**
+   * Where sign-in sessions are stored (storage.sessions: libSQL, D1), so sign-out revokes them everywhere.
+   * @default a MemorySessionStore (this process only)
+   */
+  sessions?: SessionStore;
   /** About this instance, for the System page. @default {} */
   system?: AdminSystemInfo;
   /** Response times (average, p95) above this are marked slow on the health page, ms. @default 2000 */
@@ -102,6 +111,7 @@ export interface ResolvedAdminOptions {
   sessionTtlMs: number;
   logger: Logger;
   bodyLimitBytes: number;
+  sessions: SessionStore;
 }
 
 const MIN_SECRET = 32;
@@ -185,5 +195,6 @@ export function resolveAdminOptions(deps: AdminDeps): ResolvedAdminOptions {
     sessionTtlMs,
     logger: deps.logger ?? noopLogger,
     bodyLimitBytes,
+    sessions: deps.sessions ?? new MemorySessionStore(),
   };
 }

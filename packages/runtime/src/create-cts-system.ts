@@ -129,6 +129,8 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
           ),
       },
       healthSamples: storage.healthSamples,
+      // Stored sessions (libSQL, D1): sign-out revokes a session server-side (a copied cookie stops working).
+      sessions: storage.sessions,
       basePath: '/admin',
       logger,
       ...options.admin,

@@ -81,7 +81,7 @@ export function authRoutes(options: ResolvedAdminOptions, codec: Promise<Session
       else throttle.failed(username);
     }
     if (!principal) return page(c, next, 401, failedMessage, username);
-    const { token, maxAgeS } = await (await codec).issue(principal);
+    const { token, maxAgeS } = await (await codec).issue(principal, field('token') ? 'token' : 'password');
     dropCookie(c, options, LOGIN_COOKIE);
     putCookie(c, options, SESSION_COOKIE, token, maxAgeS);
     return c.redirect(next, 303);
@@ -90,10 +90,11 @@ export function authRoutes(options: ResolvedAdminOptions, codec: Promise<Session
   return app;
 }
 
-/** POST /logout (behind the guard, so it needs the session's CSRF token). */
-export function logoutRoute(options: ResolvedAdminOptions): Hono<AdminEnv> {
+/** POST /logout (behind the guard, so it needs the session's CSRF token): revokes the stored session, drops the cookie. */
+export function logoutRoute(options: ResolvedAdminOptions, codec: Promise<SessionCodec>): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
+    await (await codec).revoke(readCookie(c, options, SESSION_COOKIE));
     dropCookie(c, options, SESSION_COOKIE);
     return c.redirect(`${options.basePath}/login`, 303);
   });
