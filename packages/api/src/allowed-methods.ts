@@ -15,7 +15,7 @@ export function createAllowedMethods(routes: Array<[method: string, template: st
       `^${template
         .split('/')
         .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-        .join('/')}/?$`,
+        .join('/')}$`,
     ),
   }));
   return {

@@ -110,7 +110,7 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   ]);
   app.notFound((c) => {
     const methods = allowed.of(c.req.path);
-    if (methods.length === 0)
+    if (methods.length === 0 || methods.includes(c.req.method))
       return errorReply(c, 404, {
         code: 'route_not_found',
         message: `No route ${c.req.method} ${c.req.path}`,
