@@ -1,8 +1,8 @@
 import type { Clock, Coordinator, HealthSampleRepo, Logger } from '@cts/core';
 import { noopLogger, systemClock } from '@cts/core';
-import { parsePasswordHash } from './auth/password-hash.ts';
 import type { SessionStore } from '@cts/core/storage';
 import { MemorySessionStore } from '@cts/core/storage/memory';
+import { parsePasswordHash } from './auth/password-hash.ts';
 
 export const ADMIN_ROLES = ['admin', 'viewer'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
