@@ -15,6 +15,7 @@ import type { AdminEnv } from './routes/env.ts';
 import { healthRoutes } from './routes/health.ts';
 import { refuse } from './routes/respond.ts';
 import { securityHeaders } from './routes/security-headers.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 import { testRoutes } from './routes/tests.ts';
 
 /**
@@ -47,6 +48,7 @@ export function createAdminApp(deps: AdminDeps): Hono {
   app.route('/', testRoutes(options));
   app.route('/', batchRoutes(options));
   app.route('/', healthRoutes(options));
+  app.route('/', sessionRoutes(options));
   app.onError((err, c) => {
     const status = err instanceof TypeError ? 400 : 500;
     // Logged by class and route only: a message may quote what was posted.

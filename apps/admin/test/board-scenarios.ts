@@ -113,6 +113,36 @@ export function boardScenarios(target: () => BoardTarget): void {
     await page.close();
   });
 
+  it('lists the live sessions and refuses a revoked one at its next request', async () => {
+    const t = target();
+    const user = await t.browser.newPage({ viewport: DESKTOP });
+    await user.goto(`${t.url}/admin/login`);
+    await user.getByLabel('Username').fill(t.user.username);
+    await user.getByLabel('Password').fill(t.user.password);
+    await user.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await user.waitForURL(/\/admin\/connections$/);
+
+    const admin = await t.browser.newPage({ viewport: DESKTOP });
+    await signIn(t, admin);
+    await admin.goto(`${t.url}/admin/sessions`);
+    expect(await admin.locator('tr', { hasText: 'this session' }).count()).toBe(1);
+    const theirs = admin.locator(`tr[data-session-sub="${t.user.username}"]`);
+    expect(await theirs.count()).toBeGreaterThan(0);
+    expect(await theirs.first().textContent()).toContain('by password');
+    await shot(t, admin, 'sessions');
+    // Revoke every session of the named user, through the styled confirm dialog.
+    while ((await theirs.count()) > 0) {
+      const before = await theirs.count();
+      await theirs.first().getByRole('button', { name: /^Revoke the session of/ }).click();
+      await admin.locator('dialog.confirm').getByRole('button', { name: 'Revoke' }).click();
+      await expect.poll(() => theirs.count()).toBe(before - 1);
+    }
+    await user.goto(`${t.url}/admin/connections`);
+    expect(user.url()).toContain('/admin/login');
+    await user.close();
+    await admin.close();
+  });
+
   it('has no serious or critical accessibility violation (axe-core) on any page, at 1280 and 360 px', async () => {
     const t = target();
     const found: string[] = [];
@@ -136,6 +166,8 @@ export function boardScenarios(target: () => BoardTarget): void {
       await check('health');
       await page.goto(`${t.url}/admin/system`);
       await check('system');
+      await page.goto(`${t.url}/admin/sessions`);
+      await check('sessions');
       await page.close();
     }
     expect(found).toEqual([]);

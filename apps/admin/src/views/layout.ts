@@ -13,6 +13,7 @@ const NAV = [
   ['connections', 'Connections'],
   ['health', 'Health'],
   ['system', 'System'],
+  ['sessions', 'Sessions'],
 ] as const;
 
 export interface LayoutProps {
