@@ -36,7 +36,14 @@ export function boardScenarios(target: () => BoardTarget): void {
     await signIn(t, page);
     const row = page.locator(`#conn-${id}`);
     expect(await row.locator('td[data-label="Last test"]').textContent()).toContain('never');
-    await page.getByRole('button', { name: 'Test UI tested' }).click();
+    // Every exchange answers 300 ms late, so the step lines are seen while the test still runs.
+    t.sim.simulator.setFaults({ faults: [{ kind: 'latency', latency: { type: 'fixed', ms: 300 } }] });
+    try {
+      await page.getByRole('button', { name: 'Test UI tested' }).click();
+      await page.locator('#test-run[data-status="running"] li[data-step]').first().waitFor({ timeout: 20_000 });
+    } finally {
+      t.sim.simulator.setFaults({ faults: [] });
+    }
     const passed = page.locator('#test-run[data-status="passed"]');
     await passed.waitFor({ timeout: 20_000 });
     expect(await passed.locator('.log li').count()).toBeGreaterThan(2);
