@@ -40,7 +40,10 @@ export function boardScenarios(target: () => BoardTarget): void {
     t.sim.simulator.setFaults({ faults: [{ kind: 'latency', latency: { type: 'fixed', ms: 300 } }] });
     try {
       await page.getByRole('button', { name: 'Test UI tested' }).click();
-      await page.locator('#test-run[data-status="running"] li[data-step]').first().waitFor({ timeout: 20_000 });
+      await page
+        .locator('#test-run[data-status="running"] li[data-step]')
+        .first()
+        .waitFor({ timeout: 20_000 });
     } finally {
       t.sim.simulator.setFaults({ faults: [] });
     }
@@ -140,7 +143,10 @@ export function boardScenarios(target: () => BoardTarget): void {
     // Revoke every session of the named user, through the styled confirm dialog.
     while ((await theirs.count()) > 0) {
       const before = await theirs.count();
-      await theirs.first().getByRole('button', { name: /^Revoke the session of/ }).click();
+      await theirs
+        .first()
+        .getByRole('button', { name: /^Revoke the session of/ })
+        .click();
       await admin.locator('dialog.confirm').getByRole('button', { name: 'Revoke' }).click();
       await expect.poll(() => theirs.count()).toBe(before - 1);
     }
