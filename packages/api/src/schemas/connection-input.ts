@@ -13,6 +13,7 @@ import {
   testEnvironmentOf,
 } from '@cts/core';
 import { z } from 'zod';
+import { createConnectionRules } from './connection-rules.ts';
 
 const secret = (what: string, allowed = NO_CONTROL_CHARACTERS) =>
   z
@@ -82,8 +83,22 @@ export const createConnectionSchema = z
         message: `${body.exchange} has no testnet or demo environment`,
       });
   })
+  // The same rules for the OpenAPI document (z.toJSONSchema cannot see into superRefine).
+  .meta({ allOf: createConnectionRules() })
   .describe('A new connection');
 export type CreateConnectionBody = z.infer<typeof createConnectionSchema>;
+
+const PATCHABLE = [
+  'name',
+  'api_type',
+  'api_key',
+  'api_secret',
+  'api_passphrase',
+  'key_type',
+  'margin_type',
+  'position_mode',
+  'is_testnet',
+] as const;
 
 /** PATCH /api/settings/connections/:id: any subset; `version` makes it conditional. */
 export const updateConnectionSchema = z
@@ -101,6 +116,10 @@ export const updateConnectionSchema = z
   })
   .refine((body) => Object.keys(body).some((k) => k !== 'version'), {
     message: 'send at least one field to change',
+  })
+  .meta({
+    // At least one field besides version; the rest (matrix, key types) depend on the stored exchange.
+    anyOf: PATCHABLE.map((k) => ({ required: [k] })),
   })
   .describe('Changes to a connection');
 export type UpdateConnectionBody = z.infer<typeof updateConnectionSchema>;

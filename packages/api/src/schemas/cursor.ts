@@ -35,8 +35,8 @@ export const cursorSchema = z
 /** `limit` in a query: an integer from 1 to 1000. */
 export const pageLimitSchema = z
   .string()
-  .regex(/^[1-9]\d{0,3}$/, 'expected an integer from 1 to 1000')
-  .refine((v) => Number(v) <= 1000, 'expected an integer from 1 to 1000')
+  // The whole rule in the pattern, so the OpenAPI document is as strict as validation.
+  .regex(/^(1000|[1-9]\d{0,2})$/, 'expected an integer from 1 to 1000')
   .transform(Number)
   .describe(
     'Page size, 1–1000: the reply holds at most this many connections and a next_cursor. @default the whole list',
