@@ -59,9 +59,9 @@ function documentValidator(schema: Schema): Validator {
     c.if
       ? {
           when: fromJSONSchema({ type: 'object', ...c.if }),
-          then: fromJSONSchema({ type: 'object', ...c.then }),
+          must: fromJSONSchema({ type: 'object', ...c.then }),
         }
-      : { when: undefined, then: fromJSONSchema(c) },
+      : { when: undefined, must: fromJSONSchema(c) },
   );
   return {
     safeParse(value) {
@@ -69,7 +69,7 @@ function documentValidator(schema: Schema): Validator {
       if (!result.success) return result;
       for (const c of conditions)
         if (!c.when || c.when.safeParse(value).success) {
-          const checked = c.then.safeParse(value);
+          const checked = c.must.safeParse(value);
           if (!checked.success) return checked;
         }
       return result;

@@ -20,6 +20,7 @@ const FUTURES_OR_MARGIN = ['perpetual_futures', 'margin'];
 export function createConnectionRules(): JsonSchema[] {
   const perExchange = EXCHANGES.map((exchange) => ({
     if: { properties: { exchange: { const: exchange } }, required: ['exchange'] },
+    // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
     then: {
       properties: {
         api_type: { enum: [...API_TYPE_MATRIX[exchange]] },
@@ -40,6 +41,7 @@ export function marginRules(): JsonSchema[] {
         properties: { api_type: { enum: API_TYPES.filter((t) => !FUTURES_OR_MARGIN.includes(t)) } },
         required: ['api_type'],
       },
+      // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
       then: { properties: { margin_type: { type: 'null' }, position_mode: { type: 'null' } } },
     },
   ];
