@@ -50,6 +50,7 @@ function fields(i: number): ConnectionWrite {
         : null,
     last_balance: state === 'active' ? 1000 + i : null,
     last_balance_currency: state === 'active' ? 'USDT' : null,
+    key_audit: null,
   };
 }
 

@@ -40,6 +40,7 @@ function fields(i: number): ConnectionWrite {
     last_error: null,
     last_balance: null,
     last_balance_currency: null,
+    key_audit: null,
   };
 }
 

@@ -7,6 +7,7 @@
 import type { AdminUser } from '@cts/admin';
 import { issueToken, parseTtl } from '@cts/api';
 import {
+  type CoordinatorOptions,
   cacheConnections,
   createJsonLogger,
   type FetchLike,
@@ -60,6 +61,10 @@ export interface CtsConfig {
   metricsPerConnection?: boolean;
   /** Batch tasks that may wait in the queue before batch requests get 429. @default 5000 */
   maxQueuedTasks?: number;
+  /** The server's egress IPs (CTS_EGRESS_IPS), checked against each key's IP list. @default [] */
+  egressIps?: readonly string[];
+  /** Key lifecycle and maintenance events (for alerts). @default none */
+  onLifecycleEvent?: CoordinatorOptions['onLifecycleEvent'];
   /** Coordinator tuning passed through (tests shorten intervals). */
   healthCheckIntervalMs?: number;
   /**
@@ -135,6 +140,8 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
       adminUsers: config.adminUsers ?? [],
       api: { metricsToken: config.metricsToken, metricsPerConnection: config.metricsPerConnection },
       coordinator: {
+        egressIps: config.egressIps ?? [],
+        ...(config.onLifecycleEvent ? { onLifecycleEvent: config.onLifecycleEvent } : {}),
         ...(config.healthCheckIntervalMs ? { healthCheckIntervalMs: config.healthCheckIntervalMs } : {}),
         ...(config.maxQueuedTasks ? { maxQueuedTasks: config.maxQueuedTasks } : {}),
       },
@@ -171,6 +178,7 @@ export async function buildServer(
     previousMasterKeys: [env.CTS_PREVIOUS_MASTER_KEYS, secrets.previousMasterKeys].filter(Boolean).join(','),
     jwtSecret: secrets.jwtSecret,
     exchangeBaseUrl: env.CTS_EXCHANGE_BASE_URL,
+    egressIps: env.CTS_EGRESS_IPS,
     ...sharedLimiterOf(env),
     logger,
     shutdownGraceMs: env.CTS_SHUTDOWN_GRACE_MS,

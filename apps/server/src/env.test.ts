@@ -38,6 +38,17 @@ describe('loadEnv', () => {
       'http://127.0.0.1:9/',
     );
   });
+  it('reads CTS_EGRESS_IPS as a comma list of IPs and names a bad item', () => {
+    expect(loadEnv({}).CTS_EGRESS_IPS).toEqual([]);
+    expect(loadEnv({ CTS_EGRESS_IPS: ' 203.0.113.7,198.51.100.2 ' }).CTS_EGRESS_IPS).toEqual([
+      '203.0.113.7',
+      '198.51.100.2',
+    ]);
+    expect(() => loadEnv({ CTS_EGRESS_IPS: '203.0.113.300' })).toThrow(
+      /CTS_EGRESS_IPS: "203.0.113.300" is not an IPv4 or IPv6 address/,
+    );
+  });
+
   it('reads CTS_CONNECTION_CACHE as auto, on, off or a max age, and refuses anything else', () => {
     expect(connectionCacheOf(loadEnv({}).CTS_CONNECTION_CACHE)).toBeUndefined();
     expect(connectionCacheOf(loadEnv({ CTS_CONNECTION_CACHE: 'on' }).CTS_CONNECTION_CACHE)).toBe(true);

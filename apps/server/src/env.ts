@@ -1,4 +1,5 @@
 /** The only reader of the environment: parsed with zod once, on Node, Bun and Deno alike. */
+import { parseEgressIps } from '@cts/core/keys';
 import { z } from 'zod';
 
 const optionalText = z
@@ -37,6 +38,20 @@ export const envSchema = z.object({
   CTS_EXCHANGE_BASE_URL: optionalText
     .refine((v) => v === undefined || (/^https?:\/\//i.test(v) && URL.canParse(v)), 'expected an http(s) URL')
     .describe('Sends every exchange request to <url>/<exchange> (the simulator)'),
+  CTS_EGRESS_IPS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseEgressIps(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^CTS_EGRESS_IPS: /, '') });
+        return z.NEVER;
+      }
+    })
+    .describe(
+      "Comma-separated IPs this server's exchange calls leave from; keys bound to IPs that lack one are flagged egress_not_whitelisted @default none",
+    ),
   CTS_LIMITER_URL: optionalText
     .refine((v) => v === undefined || /^https?:\/\//.test(v), 'expected an http(s) URL')
     .describe('The CTS Worker whose Durable Objects hold shared rate limits (with CTS_LIMITER_SECRET)'),

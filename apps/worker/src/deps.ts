@@ -50,7 +50,7 @@ export async function buildWorkerSystem(
     logger,
     exchangeBaseUrl: env.CTS_EXCHANGE_BASE_URL,
     // An isolate cannot hold a socket across requests: websocket health checks use REST plus the per-test stream.
-    coordinator: { streamMonitors: false },
+    coordinator: { streamMonitors: false, egressIps: env.CTS_EGRESS_IPS },
     adminUsers: env.CTS_ADMIN_USERS ? parseAdminUsers(env.CTS_ADMIN_USERS, 'CTS_ADMIN_USERS') : [],
     admin: {
       htmxSource,

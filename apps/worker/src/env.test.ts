@@ -54,4 +54,15 @@ describe('loadWorkerEnv', () => {
       /CTS_EXCHANGE_BASE_URL: expected an http\(s\) URL/,
     );
   });
+
+  it('reads CTS_EGRESS_IPS as a comma list of IPs and names a bad item', () => {
+    expect(loadWorkerEnv(base).CTS_EGRESS_IPS).toEqual([]);
+    expect(loadWorkerEnv({ ...base, CTS_EGRESS_IPS: '203.0.113.7, 2001:db8::1' }).CTS_EGRESS_IPS).toEqual([
+      '203.0.113.7',
+      '2001:db8::1',
+    ]);
+    expect(() => loadWorkerEnv({ ...base, CTS_EGRESS_IPS: '203.0.113.7,relay.example' })).toThrow(
+      /CTS_EGRESS_IPS: "relay.example" is not an IPv4 or IPv6 address/,
+    );
+  });
 });

@@ -4,6 +4,7 @@
  * Worker secrets (`wrangler secret put`), never in wrangler.jsonc.
  */
 import type { D1Database, DurableObjectNamespace } from '@cloudflare/workers-types';
+import { parseEgressIps } from '@cts/core/keys';
 import { z } from 'zod';
 import type { LimiterObject } from './limiter/limiter-object.ts';
 
@@ -42,6 +43,20 @@ export const workerEnvSchema = z.object({
   CTS_EXCHANGE_BASE_URL: optionalText
     .refine((v) => v === undefined || (/^https?:\/\//i.test(v) && URL.canParse(v)), 'expected an http(s) URL')
     .describe('Sends every exchange request to <url>/<exchange> (the simulator)'),
+  CTS_EGRESS_IPS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseEgressIps(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^CTS_EGRESS_IPS: /, '') });
+        return z.NEVER;
+      }
+    })
+    .describe(
+      "Comma-separated IPs this server's exchange calls leave from; keys bound to IPs that lack one are flagged egress_not_whitelisted @default none",
+    ),
   CTS_LIMITER_LOCATION: z
     .enum(['wnam', 'enam', 'sam', 'weur', 'eeur', 'apac', 'oc', 'afr', 'me'])
     .optional()

@@ -14,6 +14,7 @@ export * from './crypto/index.ts';
 export * from './errors/index.ts';
 export * from './exchanges/index.ts';
 export * from './health/index.ts';
+export * from './keys/index.ts';
 export * from './limiter/index.ts';
 export * from './ports/index.ts';
 export * from './retry/index.ts';

@@ -7,7 +7,7 @@ export interface HealthTickOptions {
   minAgeMs?: number;
   /** The tick's time (epoch ms). */
   now: number;
-  /** Run the hourly purge (expired batches, old samples and test results). @default false */
+  /** Run the hourly jobs: purge (expired batches, old samples and test results), key-audit re-evaluation. @default false */
   purge?: boolean;
 }
 
@@ -18,6 +18,8 @@ export interface HealthTickReport {
   remaining: number;
   summary: BatchSummary | null;
   purged: { batches: number; samples: number; testResults: number } | null;
+  /** Stored key audits the hourly re-evaluation changed (null when it did not run). */
+  keyAudits: number | null;
 }
 
 /**
@@ -27,7 +29,10 @@ export interface HealthTickReport {
  * the next invocation's recovery reads back, so connections left over are the oldest ones next time.
  */
 export async function runHealthTick(
-  coordinator: Pick<ConnectionCoordinator, 'dueForHealthCheck' | 'testConnections' | 'purge'>,
+  coordinator: Pick<
+    ConnectionCoordinator,
+    'dueForHealthCheck' | 'testConnections' | 'purge' | 'reevaluateKeyAudits'
+  >,
   o: HealthTickOptions,
 ): Promise<HealthTickReport> {
   const maxTasks = o.maxTasks ?? 10;
@@ -38,5 +43,13 @@ export async function runHealthTick(
   const summary =
     ids.length > 0 ? await coordinator.testConnections(ids, { testType: 'health', priority: -1 }) : null;
   const purged = o.purge ? await coordinator.purge() : null;
-  return { due: due.length, checked: ids.length, remaining: due.length - ids.length, summary, purged };
+  const keyAudits = o.purge ? await coordinator.reevaluateKeyAudits() : null;
+  return {
+    due: due.length,
+    checked: ids.length,
+    remaining: due.length - ids.length,
+    summary,
+    purged,
+    keyAudits,
+  };
 }

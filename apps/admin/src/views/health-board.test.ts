@@ -20,6 +20,8 @@ function entry(name: string, patch: Partial<ConnectionHealth> = {}): ConnectionH
     rateLimitUsage: 0.3,
     clockOffsetMs: 2,
     keyExpiresAt: null,
+    keyAudit: null,
+    maintenance: null,
     breaker: { state: 'closed', openedAt: null, nextProbeAt: null },
     healthy: true,
     ...patch,

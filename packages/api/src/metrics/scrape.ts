@@ -1,5 +1,6 @@
 import { CONNECTION_STATES } from '@cts/core';
 import type { ApiDeps } from '../deps.ts';
+import { keyMetrics } from './key-metrics.ts';
 import { type MetricsRegistry, renderGauge } from './registry.ts';
 
 /** The /metrics body: request metrics from the registry, plus gauges read now from the coordinator and limiter. */
@@ -18,6 +19,7 @@ export async function scrapeMetrics(deps: ApiDeps, registry: MetricsRegistry): P
       'Connections by state',
       [...byState].map(([state, value]) => ({ labels: { state }, value })),
     ),
+    ...keyMetrics(connections, Date.now(), deps.metricsPerConnection === true),
     renderGauge('cts_batch_queue_length', 'Batch tasks waiting', [{ labels: {}, value: batch.queueLength }]),
     renderGauge('cts_batch_active_tasks', 'Batch tasks running', [{ labels: {}, value: batch.activeTasks }]),
     renderGauge('cts_batch_completed_tasks', 'Batch tasks completed (within the result TTL)', [

@@ -8,6 +8,7 @@ import {
   POSITION_MODES,
 } from '@cts/core';
 import { z } from 'zod';
+import { keyAuditSchema } from './key-audit.ts';
 
 /** A stored connection as the API returns it: the API key masked, secrets never. */
 export const connectionRecordSchema = z
@@ -37,6 +38,7 @@ export const connectionRecordSchema = z
       .nullable(),
     last_balance: z.number().nullable(),
     last_balance_currency: z.string().nullable(),
+    key_audit: keyAuditSchema,
     created_at: z.number(),
     updated_at: z.number(),
     version: z.number().int().describe('Send it back in PATCH or actions to make the write conditional'),

@@ -1,5 +1,6 @@
 import { API_TYPES, CONNECTION_STATES, EXCHANGES } from '@cts/core';
 import { z } from 'zod';
+import { keyAuditSchema, maintenanceSchema } from './key-audit.ts';
 
 export const connectionHealthSchema = z.object({
   connectionId: z.string(),
@@ -17,7 +18,9 @@ export const connectionHealthSchema = z.object({
   totalRequests: z.number(),
   rateLimitUsage: z.number().describe('0..100'),
   clockOffsetMs: z.number().nullable(),
-  keyExpiresAt: z.string().nullable(),
+  keyExpiresAt: z.string().nullable().describe('Effective key expiry (the key audit’s expires_at)'),
+  keyAudit: keyAuditSchema,
+  maintenance: maintenanceSchema,
   breaker: z.object({
     state: z.enum(['closed', 'open', 'half_open']),
     openedAt: z.string().nullable(),
@@ -83,5 +86,8 @@ export const testReplySchema = z.object({
       hint: z.string(),
     })
     .optional(),
+  key_audit: keyAuditSchema.describe(
+    'The audit this test made (null when it did not reach the key permissions)',
+  ),
   connection: z.unknown().describe('The connection after the test'),
 });

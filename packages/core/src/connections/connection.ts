@@ -1,6 +1,7 @@
 import type { TestError } from '../connectors/types.ts';
 import type { KeyType } from '../crypto/asymmetric.ts';
 import type { ApiType, Environment, ExchangeId } from '../exchanges/catalog.ts';
+import type { KeyAudit } from '../keys/key-audit.ts';
 import type { ConnectionState } from './state-machine.ts';
 
 export const MARGIN_TYPES = ['cross', 'isolated'] as const;
@@ -36,6 +37,8 @@ export interface ConnectionRecord {
   /** Last balance total seen, in `last_balance_currency`. */
   last_balance: number | null;
   last_balance_currency: string | null;
+  /** The key's lifecycle audit from the last test that read its permissions (null before one). */
+  key_audit: KeyAudit | null;
   created_at: number;
   updated_at: number;
   /** Optimistic concurrency: bumped on every write; a write with a stale version is refused. */

@@ -1,5 +1,6 @@
 import type { KeyType } from '../crypto/asymmetric.ts';
 import type { ApiType, Environment, ExchangeId } from '../exchanges/catalog.ts';
+import type { KeyAudit } from '../keys/key-audit.ts';
 import type { RequestGate } from '../limiter/gate.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { FetchLike } from '../ports/fetch.ts';
@@ -80,6 +81,12 @@ export interface Permissions {
   ipUnknown?: boolean;
   /** The exchange's own permission names, for display. */
   raw?: string[];
+  /** Epoch ms the key was created, when the exchange reports it (Bybit `createdAt`, Binance `createTime`). */
+  createdAt?: number | null;
+  /** Whole days of validity left as the exchange counts them (Bybit `deadlineDay`; negative = none), when reported. */
+  daysLeft?: number | null;
+  /** Epoch ms the exchange switches the key's trading off (Binance `tradingAuthorityExpirationTime`), when set. */
+  tradingExpiresAt?: number | null;
 }
 
 export interface ClockOffset {
@@ -111,6 +118,8 @@ export interface TestResult {
   /** Warnings that do not fail the test (a key that can withdraw, a large clock offset). */
   warnings: string[];
   error?: TestError;
+  /** The key's lifecycle audit, when the test read its permissions (set by the coordinator). */
+  keyAudit?: KeyAudit;
 }
 
 /** Options of one connection test. */

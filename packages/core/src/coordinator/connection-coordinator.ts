@@ -12,6 +12,7 @@ import type { BatchJob, TaskType } from '../storage/ports.ts';
 import { RuntimeRegistry } from './connection-runtime.ts';
 import { type DueOptions, dueForHealthCheck } from './due-checks.ts';
 import { connectionHealth, healthReport, systemStatus } from './health-views.ts';
+import { reevaluateKeyAudits } from './key-lifecycle.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { OperationRunner } from './operation-runner.ts';
 import {
@@ -333,6 +334,14 @@ export class ConnectionCoordinator implements Coordinator {
     };
   }
 
+  /**
+   * Re-evaluates every stored key audit (days to expiry, the 14/7/1-day tiers, expired, egress IPs) without calling
+   * an exchange; runs every `keyAuditIntervalMs` once started. Resolves with how many audits changed.
+   */
+  reevaluateKeyAudits(): Promise<number> {
+    return reevaluateKeyAudits(this.#o, this.#lock);
+  }
+
   /** A connection's breaker state, to save beside the connection if wanted (restore with CircuitBreaker's snapshot option). */
   breakerSnapshot(id: string): BreakerSnapshot {
     return this.#registry.get(id).breaker.snapshot();
@@ -350,6 +359,9 @@ export class ConnectionCoordinator implements Coordinator {
       this.#o.scheduler.every(this.#o.healthCheckIntervalMs, () => this.runHealthChecks().then(() => {})),
     );
     this.#cancels.push(this.#o.scheduler.every(3_600_000, () => this.purge().then(() => {})));
+    this.#cancels.push(
+      this.#o.scheduler.every(this.#o.keyAuditIntervalMs, () => this.reevaluateKeyAudits().then(() => {})),
+    );
     try {
       return await this.recover();
     } catch (err) {

@@ -1,7 +1,7 @@
 import type { ConnectionRecord } from '../connections/connection.ts';
 import type { HealthStats } from '../health/health-tracker.ts';
 import type { ConnectionRuntime } from './connection-runtime.ts';
-import type { ConnectionHealth, HealthReport, SystemStatus } from './types.ts';
+import type { ConnectionHealth, HealthReport, MaintenanceView, SystemStatus } from './types.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -12,6 +12,7 @@ export function connectionHealth(
   rt: ConnectionRuntime,
   stats: HealthStats,
   rateLimitUsage: number,
+  maintenance: MaintenanceView | null = null,
 ): ConnectionHealth {
   const breakerState = rt.breaker.state;
   return {
@@ -30,7 +31,9 @@ export function connectionHealth(
     totalRequests: stats.totalRequests,
     rateLimitUsage: round2(Math.max(0, Math.min(100, rateLimitUsage))),
     clockOffsetMs: stats.clockOffsetMs,
-    keyExpiresAt: iso(stats.keyExpiresAt),
+    keyExpiresAt: record.key_audit?.expires_at ?? iso(stats.keyExpiresAt),
+    keyAudit: record.key_audit,
+    maintenance,
     breaker: {
       state: breakerState,
       openedAt: iso(rt.breaker.openedAt),

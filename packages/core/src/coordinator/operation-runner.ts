@@ -4,9 +4,11 @@ import { canTransition, transition } from '../connections/state-machine.ts';
 import { accountScope } from '../connectors/shared/options.ts';
 import type { Balance, Connector, ConnectorOptions, Permissions, TestResult } from '../connectors/types.ts';
 import { CtsError, toCtsError } from '../errors/cts-error.ts';
+import type { KeyAudit } from '../keys/key-audit.ts';
 import { openGate } from '../limiter/gate.ts';
 import type { ConnectionWrite, TaskType } from '../storage/ports.ts';
 import type { ConnectionRuntime, RuntimeRegistry } from './connection-runtime.ts';
+import { auditConnectionKey, emitKeyEvents } from './key-lifecycle.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import { observingGate } from './observing-gate.ts';
 import type { ResolvedCoordinatorOptions } from './options.ts';
@@ -22,6 +24,8 @@ export interface OperationResult {
   test?: TestResult;
   balance?: Balance;
   permissions?: Permissions;
+  /** The key audit of `permissions` (set whenever they were read). */
+  keyAudit?: KeyAudit;
   clockOffsetMs?: number;
   record: ConnectionRecord | null;
 }
@@ -99,6 +103,7 @@ export class OperationRunner {
       result.success = false;
       result.error = toCtsError(err);
     }
+    if (result.permissions) this.#audit(record, result);
     const elapsed = this.#o.clock.now() - started;
     result.record = await this.#record(record.id, rt, result, started, elapsed, ticket === 'probe');
     if (result.record) this.#onRecorded(result.record);
@@ -226,6 +231,15 @@ export class OperationRunner {
     out.success = true;
   }
 
+  /** Audits the key from the permissions just read; a test carries the audit and its hint as a warning. */
+  #audit(record: ConnectionRecord, result: OperationResult): void {
+    const audit = auditConnectionKey(this.#o, record, result.permissions as Permissions);
+    result.keyAudit = audit;
+    if (!result.test) return;
+    result.test.keyAudit = audit;
+    if (audit.hint && !result.test.warnings.includes(audit.hint)) result.test.warnings.push(audit.hint);
+  }
+
   /** The wait the exchange asked for during this operation (a ban's end, else Retry-After), and whether it banned. */
   #retryAfter(id: string, started: number, error: CtsError | null): { ms?: number; banned: boolean } {
     const limits = this.#limits.get(id);
@@ -263,7 +277,10 @@ export class OperationRunner {
       this.#limits.delete(id);
       rt.health.record({ at: now, success: r.success, responseTimeMs: elapsed, errorCode: code ?? null });
       if (r.clockOffsetMs !== undefined) rt.health.clockOffsetMs = r.clockOffsetMs;
-      if (r.permissions) rt.health.keyExpiresAt = r.permissions.expiresAt;
+      if (r.permissions)
+        rt.health.keyExpiresAt = r.keyAudit?.expires_at
+          ? Date.parse(r.keyAudit.expires_at)
+          : r.permissions.expiresAt;
       const s = this.#o.storage;
       await s.healthSamples.add({
         connectionId: id,
@@ -298,6 +315,7 @@ export class OperationRunner {
           exchangeCode: r.error.exchangeCode,
           hint: r.error.hint,
         };
+      if (r.keyAudit) patch.key_audit = r.keyAudit;
       if (r.balance) {
         patch.last_balance = r.balance.total;
         patch.last_balance_currency = r.balance.currency;
@@ -319,6 +337,7 @@ export class OperationRunner {
           );
       }
       if (opened && rt.breaker.nextProbeAt !== null) this.#onBreakerOpened(id, rt.breaker.nextProbeAt);
+      if (r.keyAudit) emitKeyEvents(this.#o, updated, current.key_audit, r.keyAudit);
       return updated;
     });
   }

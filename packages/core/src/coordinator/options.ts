@@ -4,6 +4,7 @@ import { createConnector } from '../connectors/create-connector.ts';
 import { ClockOffsetCache } from '../connectors/shared/clock-offset-cache.ts';
 import type { Connector, ConnectorOptions } from '../connectors/types.ts';
 import type { ExchangeId } from '../exchanges/catalog.ts';
+import type { LifecycleEvent } from '../keys/key-events.ts';
 import type { RequestGate } from '../limiter/gate.ts';
 import { type Clock, systemClock } from '../ports/clock.ts';
 import type { FetchLike } from '../ports/fetch.ts';
@@ -78,6 +79,19 @@ export interface CoordinatorOptions {
    * follow the stream. Turn it off where sockets cannot outlive a request (Cloudflare Workers). @default true
    */
   streamMonitors?: boolean;
+  /**
+   * The server's egress IPs (CTS_EGRESS_IPS): a key bound to IPs that lacks one is flagged `egress_not_whitelisted`
+   * before the exchange refuses it. @default [] (not checked)
+   */
+  egressIps?: readonly string[];
+  /**
+   * Called with each key lifecycle event (a key audit newly reports expiry in 14/7/1 days, expired, an unbound
+   * trading key, a withdraw-enabled key, egress IPs missing, a wrong region) and each maintenance window start/end.
+   * A throwing listener is logged and ignored. @default none
+   */
+  onLifecycleEvent?: (event: LifecycleEvent) => void;
+  /** How often stored key audits are re-evaluated (days to expiry, tiers) without calling the exchange. @default 3600000 */
+  keyAuditIntervalMs?: number;
 }
 
 export type ResolvedCoordinatorOptions = Required<
@@ -111,6 +125,30 @@ function clockOffsetCache(value: ClockOffsetCache | null): ClockOffsetCache | nu
   if (value !== null && !(value instanceof ClockOffsetCache))
     throw new TypeError('clockOffsetCache: expected a ClockOffsetCache or null');
   return value;
+}
+
+function egressIps(value: readonly string[]): readonly string[] {
+  if (!Array.isArray(value) || value.some((ip) => typeof ip !== 'string' || ip === ''))
+    throw new TypeError('egressIps: expected an array of IP addresses (parseEgressIps reads CTS_EGRESS_IPS)');
+  return value;
+}
+
+function safeListener(
+  listener: ((event: LifecycleEvent) => void) | undefined,
+  logger: Logger,
+): (event: LifecycleEvent) => void {
+  if (listener === undefined) return () => {};
+  if (typeof listener !== 'function') throw new TypeError('onLifecycleEvent: expected a function');
+  return (event) => {
+    try {
+      listener(event);
+    } catch (e) {
+      logger.error('lifecycle listener failed', {
+        type: event.type,
+        error: e instanceof Error ? e.message : String(e),
+      });
+    }
+  };
 }
 
 /** Validates the options and applies defaults; throws a TypeError naming the field and the rule. */
@@ -155,6 +193,9 @@ export function resolveCoordinatorOptions(o: CoordinatorOptions): ResolvedCoordi
     testResultRetentionMs: positive('testResultRetentionMs', o.testResultRetentionMs ?? 7 * 86_400_000),
     newId: o.newId ?? (() => crypto.randomUUID()),
     streamMonitors: flag('streamMonitors', o.streamMonitors ?? true),
+    egressIps: egressIps(o.egressIps ?? []),
+    onLifecycleEvent: safeListener(o.onLifecycleEvent, logger),
+    keyAuditIntervalMs: positive('keyAuditIntervalMs', o.keyAuditIntervalMs ?? 3_600_000),
     clockOffsetCache:
       o.clockOffsetCache === undefined
         ? new ClockOffsetCache({ clock: o.clock ?? systemClock })

@@ -8,6 +8,7 @@ import type { ConnectionState } from '../connections/state-machine.ts';
 import type { Balance, Permissions, TestResult } from '../connectors/types.ts';
 import type { KeyType } from '../crypto/asymmetric.ts';
 import type { ApiType, ExchangeId } from '../exchanges/catalog.ts';
+import type { KeyAudit } from '../keys/key-audit.ts';
 import type { BatchJob, BatchTaskResult, TaskType } from '../storage/ports.ts';
 
 /** POST /api/settings/connections body, as the seed names it. */
@@ -46,6 +47,14 @@ export type ConnectionAction = 'enable' | 'disable' | 'pause' | 'resume';
 export type BreakerState = 'closed' | 'open' | 'half_open';
 
 /** The seed's per-connection health metrics, and ours beside them. */
+/** An exchange's maintenance window as health shows it. */
+export interface MaintenanceView {
+  exchange: ExchangeId;
+  /** ISO end of the window, when announced. */
+  until: string | null;
+  message: string;
+}
+
 export interface ConnectionHealth {
   connectionId: string;
   name: string;
@@ -69,7 +78,12 @@ export interface ConnectionHealth {
   /** Usage of the tightest rate-limit window of this connection's account, 0..100. */
   rateLimitUsage: number;
   clockOffsetMs: number | null;
+  /** The effective key expiry (the key audit's `expires_at`, else what the exchange last reported). */
   keyExpiresAt: string | null;
+  /** The key's lifecycle audit (the connection's `key_audit`). */
+  keyAudit: KeyAudit | null;
+  /** The exchange's announced maintenance window covering now, or null. */
+  maintenance: MaintenanceView | null;
   breaker: { state: BreakerState; openedAt: string | null; nextProbeAt: string | null };
   healthy: boolean;
 }

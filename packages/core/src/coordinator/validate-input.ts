@@ -190,6 +190,7 @@ export function newConnectionFields(v: ValidConnection): ConnectionWrite {
     last_error: null,
     last_balance: null,
     last_balance_currency: null,
+    key_audit: null,
   };
 }
 

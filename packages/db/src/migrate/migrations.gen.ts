@@ -62,5 +62,13 @@ export const BUNDLED_MIGRATIONS: Migration[] = [
       "\nCREATE INDEX `admin_sessions_sub_idx` ON `admin_sessions` (`sub`);",
       "\nCREATE INDEX `admin_sessions_expires_idx` ON `admin_sessions` (`expires_at`);"
     ]
+  },
+  {
+    "tag": "0004_key_audit",
+    "when": 1796544314787,
+    "hash": "25972f098a2118f295c30518b0d3486d05e5014d80fda030f2d8f23d83a6995b",
+    "sql": [
+      "ALTER TABLE `connections` ADD `key_audit` text;"
+    ]
   }
 ];

@@ -19,6 +19,7 @@ export const WRITE_FIELDS = {
   last_error: 'lastError',
   last_balance: 'lastBalance',
   last_balance_currency: 'lastBalanceCurrency',
+  key_audit: 'keyAudit',
 } as const satisfies Record<keyof ConnectionWrite, keyof ConnectionInsert>;
 
 /** The columns a (partial) write sets; unknown and undefined fields are ignored. */
@@ -50,6 +51,7 @@ export function toInsert(id: string, f: ConnectionWrite, now: number): Connectio
     lastError: f.last_error,
     lastBalance: f.last_balance,
     lastBalanceCurrency: f.last_balance_currency,
+    keyAudit: f.key_audit,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -76,6 +78,7 @@ export function toRecord(row: ConnectionRow): ConnectionRecord {
     last_error: row.lastError ?? null,
     last_balance: row.lastBalance ?? null,
     last_balance_currency: row.lastBalanceCurrency ?? null,
+    key_audit: row.keyAudit ?? null,
     created_at: row.createdAt,
     updated_at: row.updatedAt,
     version: row.version,

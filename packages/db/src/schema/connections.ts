@@ -2,6 +2,7 @@ import type { ConnectionState, MarginType, PositionMode } from '@cts/core/connec
 import type { TestError } from '@cts/core/connectors';
 import type { KeyType } from '@cts/core/crypto';
 import type { ApiType, Environment, ExchangeId } from '@cts/core/exchanges';
+import type { KeyAudit } from '@cts/core/keys';
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
@@ -33,6 +34,8 @@ export const connections = sqliteTable(
     lastError: text('last_error', { mode: 'json' }).$type<TestError>(),
     lastBalance: real('last_balance'),
     lastBalanceCurrency: text('last_balance_currency'),
+    /** The key's lifecycle audit from the last test (JSON, KeyAudit from @cts/core/keys). */
+    keyAudit: text('key_audit', { mode: 'json' }).$type<KeyAudit>(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     /** Optimistic concurrency: starts at 1, bumped on every write. */

@@ -37,6 +37,8 @@ export const accountInputSchema = z
     keyType: z.enum(KEY_TYPES).default('hmac'),
     /** OKX only; generated when absent. */
     passphrase: z.string().min(1).max(64).optional(),
+    /** Epoch ms the key was created (to simulate an old key; a time after now is taken as now). @default now */
+    createdAt: z.number().int().positive().optional(),
     /** Epoch ms when the key expires. @default never */
     expiresAt: z.number().int().positive().nullable().optional(),
   })

@@ -55,7 +55,7 @@ export class AccountStore {
       balances: toBalances(input.balances),
       permissions: { ...DEFAULT_PERMISSIONS, ...input.permissions },
       ipWhitelist: input.ipWhitelist ?? [],
-      createdAt: now,
+      createdAt: Math.min(input.createdAt ?? now, now),
       expiresAt: input.expiresAt ?? null,
     };
     this.#byKey.set(account.apiKey, account);

@@ -55,6 +55,25 @@ export interface SimAccount {
   expiresAt: number | null;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * When the exchange stops the key: its `expiresAt`, or, for a Bybit key with no bound IP, 90 days after creation
+ * (reference 2026 §1), whichever comes first. null = never.
+ */
+export function keyExpiry(account: SimAccount): number | null {
+  const rule =
+    account.exchange === 'bybit' && account.ipWhitelist.length === 0 ? account.createdAt + 90 * DAY_MS : null;
+  if (rule === null) return account.expiresAt;
+  return account.expiresAt === null ? rule : Math.min(rule, account.expiresAt);
+}
+
+/** Whether the exchange has stopped the key at `now` (keyExpiry). */
+export function isExpired(account: SimAccount, now: number): boolean {
+  const at = keyExpiry(account);
+  return at !== null && at <= now;
+}
+
 /** Balances a new account gets when none are given. */
 export function defaultBalances(): Balances {
   return {

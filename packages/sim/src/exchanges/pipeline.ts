@@ -1,5 +1,5 @@
 import type { Environment, ExchangeId } from '@cts/core/exchanges';
-import type { SimAccount } from '../accounts/account.ts';
+import { isExpired, type SimAccount } from '../accounts/account.ts';
 import type { FaultPlan } from '../faults/fault-injector.ts';
 import type { LimitOutcome, Usage } from '../limits/rules.ts';
 import type { RejectReason } from '../stats.ts';
@@ -103,7 +103,7 @@ export async function runPrivate(
   if (!identity.presented) return reject('missing_auth');
   if (!account) return reject('bad_key');
   if (account.environment !== environment) return reject('wrong_environment');
-  if (account.expiresAt !== null && account.expiresAt <= p.now) return reject('key_expired');
+  if (isExpired(account, p.now)) return reject('key_expired');
   if (account.ipWhitelist.length > 0 && !account.ipWhitelist.includes(p.ip)) return reject('ip');
   const verdict = await call.verify(account, p.now);
   if (verdict.reason) {

@@ -1,4 +1,4 @@
-import type { SimAccount } from '../accounts/account.ts';
+import { isExpired, type SimAccount } from '../accounts/account.ts';
 import type { RejectReason } from '../stats.ts';
 import type { StreamDeps } from './stream-hub.ts';
 import type { StreamRequest } from './stream-types.ts';
@@ -28,7 +28,7 @@ export function admit(
   if (!apiKey) return reject('missing_auth');
   if (!account) return reject('bad_key');
   if (account.environment !== request.environment) return reject('wrong_environment');
-  if (account.expiresAt !== null && account.expiresAt <= now) return reject('key_expired');
+  if (isExpired(account, now)) return reject('key_expired');
   if (account.ipWhitelist.length > 0 && !account.ipWhitelist.includes(request.ip)) return reject('ip');
   return { account };
 }

@@ -44,6 +44,18 @@ export function connectionContract(makeStorage: MakeStorage): void {
         },
         last_balance: 1234.5678,
         last_balance_currency: 'USD',
+        key_audit: {
+          checked_at: new Date(T0 - 5).toISOString(),
+          ip_bound: false,
+          ips: [],
+          permissions: ['Spot:SpotTrade'],
+          expires_at: new Date(T0 + 5 * 86_400_000).toISOString(),
+          expiry_reason: 'unbound key: Bybit stops it 90 days after creation',
+          inactivity_rule: null,
+          days_to_expiry: 5,
+          flags: ['unbound_trading_key', 'expires_soon'],
+          hint: 'Bind the key',
+        },
       });
       await s.connections.create('c1', fields, blob('a'), T0);
       const got = await s.connections.get('c1');

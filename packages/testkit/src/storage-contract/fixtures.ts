@@ -23,6 +23,7 @@ export function connectionFields(overrides: Partial<ConnectionWrite> = {}): Conn
     last_error: null,
     last_balance: null,
     last_balance_currency: null,
+    key_audit: null,
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ function testReply(result: TestResult, connection: ConnectionRecord) {
     clockOffsetMs: result.clockOffsetMs,
     permissions: p ? { read: p.read, trade: p.trade, withdraw: p.withdraw, transfer: p.transfer } : null,
     ...(result.error ? { error: result.error } : {}),
+    key_audit: result.keyAudit ?? null,
     connection,
   };
 }

@@ -116,7 +116,17 @@ describe('Binance normalization', () => {
       ips: [],
       expiresAt: null,
       raw: ['enableReading', 'enableInternalTransfer', 'enableFixReadOnly', 'enableSpotAndMarginTrading'],
+      createdAt: 1698645219000,
+      tradingExpiresAt: null,
     });
+    const expiring = normalizeBinancePermissions({
+      ipRestrict: false,
+      createTime: 1698645219000,
+      enableSpotAndMarginTrading: true,
+      tradingAuthorityExpirationTime: 1701237219000,
+    });
+    expect(expiring.tradingExpiresAt).toBe(1701237219000);
+    expect(normalizeBinancePermissions({ tradingAuthorityExpirationTime: null }).tradingExpiresAt).toBeNull();
   });
 
   it('rejects replies of the wrong shape as exchange.bad_response', () => {

@@ -69,7 +69,10 @@ export function normalizeMarginBalance(json: unknown): Balance {
   return { currency: 'USDT', total, available: stableSum(assets, 'available'), assets };
 }
 
-/** `GET /sapi/v1/account/apiRestrictions` → normalized permissions (Binance does not list the bound IPs). */
+/**
+ * `GET /sapi/v1/account/apiRestrictions` → normalized permissions (Binance does not list the bound IPs), with
+ * `createTime` and `tradingAuthorityExpirationTime` (epoch ms; absent or null when trading is not set to expire).
+ */
 export function normalizeBinancePermissions(json: unknown): Permissions {
   const r = object(json, 'apiRestrictions');
   const flag = (name: string) => r[name] === true;
@@ -89,5 +92,13 @@ export function normalizeBinancePermissions(json: unknown): Permissions {
     ips: [],
     expiresAt: null,
     raw: Object.keys(r).filter((k) => k !== 'ipRestrict' && r[k] === true),
+    createdAt: epochMs(r.createTime),
+    tradingExpiresAt: epochMs(r.tradingAuthorityExpirationTime),
   };
+}
+
+/** An epoch-ms field (number or numeric string); null when absent, null, 0 or not a number. */
+function epochMs(value: unknown): number | null {
+  const n = typeof value === 'string' && value !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
 }

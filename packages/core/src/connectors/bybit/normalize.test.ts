@@ -120,6 +120,18 @@ describe('normalizeBybitPermissions', () => {
     });
     expect(p.expiresAt).toBe(Date.UTC(2023, 11, 22, 7, 20, 25));
     expect(p.raw).toContain('Wallet:AccountTransfer');
+    expect(p.createdAt).toBe(Date.UTC(2023, 9, 16, 2, 24, 40));
+    expect(p.daysLeft).toBe(66);
+  });
+
+  it('reads the pay permission under its old and new names (FiatBybitPay, FiatBitPay since 2026-04-09)', () => {
+    for (const group of ['FiatBybitPay', 'FiatBitPay']) {
+      const p = normalizeBybitPermissions({ ...docs, permissions: { [group]: ['FaitPayOrder'] } });
+      expect(p.withdraw, group).toBe(true);
+      expect(p.raw).toEqual([`${group}:FaitPayOrder`]);
+    }
+    expect(normalizeBybitPermissions({ ...docs, permissions: { FiatBitPay: [] } }).withdraw).toBe(false);
+    expect(normalizeBybitPermissions({ ...docs, deadlineDay: -1 }).daysLeft).toBeNull();
   });
 
   it('reads a read-only, IP-bound key with withdrawal listed as not writable', () => {

@@ -48,7 +48,10 @@ const TRADE_GROUPS = [
 /**
  * `GET /v5/user/query-api` result → Permissions. `readOnly` 1 forbids every write; trade = any trading group
  * granted; withdraw = Wallet has "Withdraw"; transfer = Wallet has an account or sub-member transfer; IPs `["*"]`
- * (or none) = not restricted; `expiredAt` (ISO) → epoch ms.
+ * (or none) = not restricted; `expiredAt` / `createdAt` (ISO) → epoch ms; `deadlineDay` (days left, only for keys
+ * with no bound IP or after a password change; negative when none) → daysLeft. The pay permission is read under
+ * both its names, `FiatBybitPay` and `FiatBitPay` (renamed 2026-04-09); paying sends funds out of the account, so
+ * CTS counts it as withdraw (our reading, not Bybit's wording).
  */
 export function normalizeBybitPermissions(result: unknown): Permissions {
   const r = object(result, 'result');
@@ -57,18 +60,24 @@ export function normalizeBybitPermissions(result: unknown): Permissions {
     Array.isArray(groups[group]) ? (groups[group] as unknown[]).map(String) : [];
   const writable = amount(r.readOnly) === 0;
   const wallet = granted('Wallet');
+  // FiatBybitPay was renamed FiatBitPay (2026-04-09): either name grants the same pay permission.
+  const pay = [...granted('FiatBybitPay'), ...granted('FiatBitPay')];
   const ips = (Array.isArray(r.ips) ? r.ips.map(String) : []).filter((ip) => ip !== '' && ip !== '*');
   const expires =
     typeof r.expiredAt === 'string' && r.expiredAt !== '' ? Date.parse(r.expiredAt) : Number.NaN;
+  const created =
+    typeof r.createdAt === 'string' && r.createdAt !== '' ? Date.parse(r.createdAt) : Number.NaN;
   return {
     read: true,
     trade: writable && TRADE_GROUPS.some((g) => granted(g).length > 0),
-    withdraw: writable && wallet.includes('Withdraw'),
+    withdraw: writable && (wallet.includes('Withdraw') || pay.length > 0),
     transfer: writable && wallet.some((p) => p.includes('Transfer')),
     ipRestricted: ips.length > 0,
     ips,
     expiresAt: Number.isFinite(expires) ? expires : null,
     raw: Object.keys(groups).flatMap((g) => granted(g).map((p) => `${g}:${p}`)),
+    createdAt: Number.isFinite(created) ? created : null,
+    daysLeft: typeof r.deadlineDay === 'number' && r.deadlineDay >= 0 ? r.deadlineDay : null,
   };
 }
 

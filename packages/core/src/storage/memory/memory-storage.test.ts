@@ -19,6 +19,7 @@ const fields: ConnectionWrite = {
   last_error: null,
   last_balance: null,
   last_balance_currency: null,
+  key_audit: null,
 };
 const blob = { keyId: 'k1', iv: 'aXY=', ciphertext: 'Y3Q=' };
 

@@ -62,9 +62,20 @@ export function binanceMarginAccount(account: SimAccount): unknown {
   };
 }
 
-/** GET /sapi/v1/account/apiRestrictions (reference §2.3). */
+const DAY_MS = 86_400_000;
+
+/**
+ * GET /sapi/v1/account/apiRestrictions (reference §2.3, 2026 §1). `tradingAuthorityExpirationTime` is sent for an
+ * unrestricted key that can do more than read: 30 days after creation (the 2021 rule; when Binance sets it is
+ * UNCONFIRMED), or the account's `expiresAt` when earlier; absent otherwise.
+ */
 export function binanceApiRestrictions(account: SimAccount): unknown {
   const p = account.permissions;
+  const unrestricted = account.ipWhitelist.length === 0;
+  const writes = p.trade || p.withdraw || p.transfer || p.margin || p.futures;
+  const rule = unrestricted && writes ? account.createdAt + 30 * DAY_MS : null;
+  const tradingEnds =
+    rule === null ? account.expiresAt : account.expiresAt === null ? rule : Math.min(rule, account.expiresAt);
   return {
     ipRestrict: account.ipWhitelist.length > 0,
     createTime: account.createdAt,
@@ -79,5 +90,6 @@ export function binanceApiRestrictions(account: SimAccount): unknown {
     enableFixApiTrade: false,
     enableFixReadOnly: false,
     enablePortfolioMarginTrading: false,
+    ...(tradingEnds === null ? {} : { tradingAuthorityExpirationTime: tradingEnds }),
   };
 }

@@ -42,6 +42,24 @@ describe('binance', () => {
     expect(await time.json()).toEqual({ serverTime: t.clock.now() });
   });
 
+  it('reports createTime, and tradingAuthorityExpirationTime only for an unrestricted key that can trade', async () => {
+    const DAY = 86_400_000;
+    const created = t.clock.now() - DAY;
+    const open = await t.sim.createAccount({ exchange: 'binance', createdAt: created });
+    const o = await t.send(binanceGet(BASE, open, '/sapi/v1/account/apiRestrictions', '', t.clock.now()));
+    expect(o.body).toMatchObject({ createTime: created, tradingAuthorityExpirationTime: created + 30 * DAY });
+    const bound = await t.sim.createAccount({ exchange: 'binance', ipWhitelist: ['127.0.0.1'] });
+    const b = await t.send(binanceGet(BASE, bound, '/sapi/v1/account/apiRestrictions', '', t.clock.now()));
+    expect(b.body.ipRestrict).toBe(true);
+    expect('tradingAuthorityExpirationTime' in b.body).toBe(false);
+    const readOnly = await t.sim.createAccount({
+      exchange: 'binance',
+      permissions: { trade: false, futures: false, margin: false },
+    });
+    const r = await t.send(binanceGet(BASE, readOnly, '/sapi/v1/account/apiRestrictions', '', t.clock.now()));
+    expect('tradingAuthorityExpirationTime' in r.body).toBe(false);
+  });
+
   it('verifies RSA and Ed25519 keys (base64, percent-encoded)', async () => {
     for (const keyType of ['rsa', 'ed25519'] as const) {
       const acct = await t.sim.createAccount({ exchange: 'binance', keyType });

@@ -1,4 +1,4 @@
-import { dec, type SimAccount, usdPrice, walletOf } from '../../accounts/account.ts';
+import { dec, keyExpiry, type SimAccount, usdPrice, walletOf } from '../../accounts/account.ts';
 
 /** `result` of GET /v5/account/wallet-balance?accountType=UNIFIED (reference §1.3): USD totals as strings. */
 export function bybitWalletBalance(account: SimAccount, coins: string[] | undefined): unknown {
@@ -59,6 +59,7 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 /** `result` of GET /v5/user/query-api (reference §1.3). */
 export function bybitQueryApi(account: SimAccount, now: number): unknown {
   const p = account.permissions;
+  const expiry = keyExpiry(account);
   const wallet = [
     ...(p.transfer ? ['AccountTransfer', 'SubMemberTransfer'] : []),
     ...(p.withdraw ? ['Withdraw'] : []),
@@ -81,12 +82,14 @@ export function bybitQueryApi(account: SimAccount, now: number): unknown {
       NFT: [],
       Affiliate: [],
       Earn: [],
+      FiatP2P: [],
+      FiatBitPay: [],
     },
     ips: account.ipWhitelist.length ? account.ipWhitelist : ['*'],
     type: 1,
-    deadlineDay:
-      account.expiresAt === null ? -1 : Math.max(0, Math.floor((account.expiresAt - now) / 86_400_000)),
-    expiredAt: account.expiresAt === null ? '' : iso(account.expiresAt),
+    // Bybit fills these only for a key that expires (no bound IP, or after a password change).
+    deadlineDay: expiry === null ? -1 : Math.max(0, Math.floor((expiry - now) / 86_400_000)),
+    expiredAt: expiry === null ? '' : iso(expiry),
     createdAt: iso(account.createdAt),
     unified: 0,
     uta: 1,
@@ -98,6 +101,8 @@ export function bybitQueryApi(account: SimAccount, now: number): unknown {
     rsaPublicKey: account.keyType === 'rsa' ? account.publicKeyPem : '',
     isMaster: true,
     parentUid: '0',
+    kycLevel: 'LEVEL_DEFAULT',
+    kycRegion: '',
   };
 }
 

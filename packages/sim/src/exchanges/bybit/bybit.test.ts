@@ -46,6 +46,34 @@ describe('bybit', () => {
     expect(body.result.uta).toBe(1);
   });
 
+  it('stops an unbound key 90 days after creation and reports expiredAt, deadlineDay and createdAt', async () => {
+    const DAY = 86_400_000;
+    const created = t.clock.now() - 85 * DAY;
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'); // Bybit sends no ms
+    const acct = await t.sim.createAccount({ exchange: 'bybit', createdAt: created });
+    const { body } = await t.send(bybitGet(BASE, acct, '/v5/user/query-api', '', t.clock.now()));
+    expect(body.result).toMatchObject({
+      ips: ['*'],
+      createdAt: iso(created),
+      expiredAt: iso(created + 90 * DAY),
+      deadlineDay: 5,
+    });
+    expect(body.result.permissions.FiatBitPay).toEqual([]);
+    const bound = await t.sim.createAccount({
+      exchange: 'bybit',
+      createdAt: created,
+      ipWhitelist: ['127.0.0.1'],
+    });
+    const b = await t.send(bybitGet(BASE, bound, '/v5/user/query-api', '', t.clock.now()));
+    expect([b.body.result.expiredAt, b.body.result.deadlineDay]).toEqual(['', -1]);
+    await t.clock.advance(5 * DAY);
+    const stopped = await t.send(bybitGet(BASE, acct, WALLET, 'accountType=UNIFIED', t.clock.now()));
+    expect(stopped.body.retCode).not.toBe(0);
+    expect(t.sim.stats().bybit?.keys[acct.id]?.rejections.key_expired).toBe(1);
+    const still = await t.send(bybitGet(BASE, bound, WALLET, 'accountType=UNIFIED', t.clock.now()));
+    expect(still.body.retCode).toBe(0);
+  });
+
   it('accepts RSA-signed requests from a self-generated key', async () => {
     const acct = await t.sim.createAccount({ exchange: 'bybit', keyType: 'rsa' });
     expect(acct.apiSecret).toContain('BEGIN PRIVATE KEY');

@@ -1,4 +1,4 @@
-import type { SimAccount } from '../../accounts/account.ts';
+import { isExpired, type SimAccount } from '../../accounts/account.ts';
 import type { RejectReason } from '../../stats.ts';
 import { every } from '../../ws/heartbeat.ts';
 import type { StreamDeps } from '../../ws/stream-hub.ts';
@@ -64,7 +64,7 @@ export function openOrangexStream(deps: StreamDeps): StreamOpener {
           if (!identity.presented) return fail('missing_auth');
           const found = identity.account;
           if (!found) return fail('bad_key');
-          if (found.expiresAt !== null && found.expiresAt <= now) return fail('key_expired');
+          if (isExpired(found, now)) return fail('key_expired');
           if (found.ipWhitelist.length > 0 && !found.ipWhitelist.includes(request.ip)) return fail('ip');
           const verdict = await verifyAuth(found, params, now);
           if (verdict.reason) return fail(verdict.reason);

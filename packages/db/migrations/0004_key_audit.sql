@@ -1,0 +1,1 @@
+ALTER TABLE `connections` ADD `key_audit` text;
