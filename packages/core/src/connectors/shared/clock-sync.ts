@@ -11,8 +11,7 @@ function median(values: number[]): number {
 
 /**
  * Estimates serverTime − localTime from `samples` calls: each sample assumes the server read its clock halfway
- * through the round trip (NTP's assumption); the estimate is the median, which ignores one slow outlier. The calls
- * run concurrently.
+ * through the round trip (NTP's assumption); the estimate is the median, which ignores one slow outlier.
  */
 export async function estimateClockOffset(
   clock: Clock,
@@ -20,18 +19,16 @@ export async function estimateClockOffset(
   samples = 3,
 ): Promise<ClockOffset> {
   if (!Number.isInteger(samples) || samples < 1) throw new TypeError('samples: must be an integer >= 1');
-  // The samples go out together: each is its own round trip, so the estimate is the same, and the sync before a
-  // connection's first signed request costs one round trip instead of `samples` (the rate limiter still spaces them).
-  const measured = await Promise.all(
-    Array.from({ length: samples }, async () => {
-      const sent = clock.now();
-      const server = await getServerTime();
-      const rtt = clock.now() - sent;
-      return { rtt, offset: server - (sent + rtt / 2) };
-    }),
-  );
-  const offsets = measured.map((m) => m.offset);
-  const rtts = measured.map((m) => m.rtt);
+  const offsets: number[] = [];
+  const rtts: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const sent = clock.now();
+    const server = await getServerTime();
+    const received = clock.now();
+    const rtt = received - sent;
+    rtts.push(rtt);
+    offsets.push(server - (sent + rtt / 2));
+  }
   return { offsetMs: Math.round(median(offsets)), rttMs: Math.round(median(rtts)), samples };
 }
 
