@@ -18,11 +18,13 @@ import {
 } from '@cts/core';
 import { createMemoryStorage } from '@cts/core/storage/memory';
 import { createDb, createLibsqlClient, createLibsqlStorage, LibsqlLimiterStateRepo, migrate } from '@cts/db';
+import type { AlertsOptions } from '@cts/runtime';
 import { type CtsSystem, createCtsSystem, openVault } from '@cts/runtime';
 import pkg from '../package.json' with { type: 'json' };
 import { loadAdminUsers } from './admin-users.ts';
 import { checkCredentials } from './credential-check.ts';
 import { describeDatabase } from './describe-database.ts';
+import { resolveAll } from './dns-resolve.ts';
 import { connectionCacheOf, type Env } from './env.ts';
 import { resolveSecrets } from './secrets.ts';
 
@@ -74,6 +76,8 @@ export interface CtsConfig {
    * @default true for `memory`, `:memory:` and `file:` databases (this process owns them), false for remote libSQL
    */
   connectionCache?: boolean | { maxAgeMs: number };
+  /** Alert destinations allowed beyond the rules, and dispatcher tuning (DNS is always checked here). @default none */
+  alerts?: Pick<AlertsOptions, 'allowHosts' | 'dispatcher'>;
 }
 
 export type Cts = CtsSystem;
@@ -146,6 +150,7 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
         ...(config.maxQueuedTasks ? { maxQueuedTasks: config.maxQueuedTasks } : {}),
       },
       shutdownGraceMs: config.shutdownGraceMs,
+      alerts: { ...config.alerts, resolve: resolveAll },
       onClose: close,
     });
   } catch (err) {
@@ -188,6 +193,15 @@ export async function buildServer(
     metricsToken: env.CTS_METRICS_TOKEN,
     metricsPerConnection: env.CTS_METRICS_PER_CONNECTION,
     adminUsers: loadAdminUsers(env),
+    alerts: {
+      allowHosts: env.CTS_ALERT_ALLOW_HOSTS,
+      dispatcher: {
+        reminderIntervalMs: env.CTS_ALERT_REMINDER_MS,
+        flapWindowMs: env.CTS_ALERT_FLAP_WINDOW_MS,
+        leaseMs: env.CTS_ALERT_LEASE_MS,
+        baseDelayMs: env.CTS_ALERT_RETRY_BASE_MS,
+      },
+    },
   });
   let firstStartToken: string | undefined;
   if (secrets.generated.includes('CTS_JWT_SECRET'))

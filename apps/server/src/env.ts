@@ -80,6 +80,44 @@ export const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true')
     .describe('Add one rate-limit usage series per connection to /metrics. @default false'),
+  CTS_ALERT_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .describe(
+      'Comma-separated alert destination hosts exempt from the rules (https only, no private/loopback/link-local addresses); they may also use http:. @default none',
+    ),
+  CTS_ALERT_REMINDER_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .default(14_400_000)
+    .describe(
+      'A reminder while an alert condition still holds, this long after the last message. @default 4 h',
+    ),
+  CTS_ALERT_FLAP_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(300_000)
+    .describe('A cleared condition must stay clear this long before "resolved" is sent. @default 5 min'),
+  CTS_ALERT_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(60_000)
+    .describe('A delivery claimed by a process that died is sent again after this. @default 60 s'),
+  CTS_ALERT_RETRY_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2000)
+    .describe('First retry delay of a failed delivery (doubling, with jitter, up to 15 min). @default 2 s'),
   CTS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CTS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   CTS_CONNECTION_CACHE: z

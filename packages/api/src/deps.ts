@@ -1,4 +1,4 @@
-import type { Coordinator, Logger } from '@cts/core';
+import type { AlertService, Coordinator, Logger } from '@cts/core';
 import type { MetricsRegistry } from './metrics/registry.ts';
 
 /** What /metrics reads from the rate limiter (a structural subset of core's RateLimiter.metrics()). */
@@ -43,6 +43,8 @@ export interface ApiDeps {
   metricsPerConnection?: boolean;
   /** Shared metrics registry (for tests or to add host metrics). @default a new one */
   metrics?: MetricsRegistry;
+  /** Alert channels and deliveries (/api/settings/alerts/…). @default none: those routes answer 404 */
+  alerts?: AlertService;
   /** Reported in the OpenAPI document. @default '0.1.0' */
   version?: string;
 }

@@ -15,6 +15,7 @@ import {
   type Storage,
   type WebSocketFactory,
 } from '@cts/core';
+import { type Alerts, type AlertsOptions, createAlerts } from './alerts.ts';
 import { loggingConnectorFactory } from './task-log.ts';
 
 /**
@@ -60,6 +61,11 @@ export interface CtsSystemOptions {
   start?: boolean;
   /** How long close() lets running tasks finish before parking them. @default 10000 */
   shutdownGraceMs?: number;
+  /**
+   * Alerts (when storage has an alert store): destinations allowed beyond the rules, the DNS resolver, dispatcher
+   * tuning, whether it runs its own loop; false for none. @default {} (loop on, literal destination checks)
+   */
+  alerts?: false | AlertsOptions;
   /** Called last by close(), e.g. to close the database client. @default none */
   onClose?: () => void | Promise<void>;
 }
@@ -72,6 +78,8 @@ export interface CtsSystem {
   limiter: RateLimiter;
   storage: Storage;
   logger: Logger;
+  /** The alert dispatcher and channel service; null without an alert store (or with `alerts: false`). */
+  alerts: Alerts | null;
   /** Stops taking work, finishes or parks running tasks, then runs onClose. Idempotent. */
   close(): Promise<void>;
 }
@@ -100,10 +108,16 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
     logger,
     ...(options.limiterStore ? { store: options.limiterStore } : {}),
   });
+  const alerts =
+    options.alerts !== false && storage.alerts
+      ? createAlerts({ store: storage.alerts, vault, logger, options: options.alerts })
+      : null;
   const coordinator = new ConnectionCoordinator({
     storage,
     vault,
     limiter,
+    // New alert events wake the dispatcher (on a Worker, the request's waitUntil finishes the run).
+    ...(alerts ? { onAlertsQueued: () => alerts.dispatcher.kick() } : {}),
     // Health's rateLimitUsage: the coordinator passes the account scope its connectors acquire with.
     limiterUsage: (exchange, account) => limiter.usage(exchange, account),
     logger,
@@ -115,6 +129,7 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
     ...options.coordinator,
   });
   if (options.start !== false) await coordinator.start();
+  if (alerts && options.start !== false && (options.alerts || {}).loop !== false) alerts.dispatcher.start();
   const mounts = { ...options.api?.mounts };
   if (options.admin !== false)
     mounts['/admin'] = createAdminApp({
@@ -138,6 +153,7 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
   const app = createApp({
     logger,
     limiterMetrics: () => limiter.metrics(),
+    ...(alerts ? { alerts: alerts.service } : {}),
     ...options.api,
     coordinator,
     jwtSecret: options.jwtSecret,
@@ -151,9 +167,11 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
     limiter,
     storage,
     logger,
+    alerts,
     close() {
       closing ??= (async () => {
         await coordinator.stop({ graceMs: options.shutdownGraceMs ?? 10_000 });
+        await alerts?.dispatcher.stop();
         await options.onClose?.();
       })();
       return closing;

@@ -4,6 +4,7 @@
  * (storage, limiter store, scheduler, fetch, WebSocket). runHealthTick runs one externally driven round of health
  * checks (a Worker's Cron Trigger). Web-standard: runs on Node, Bun, Deno and Cloudflare Workers.
  */
+export * from './alerts.ts';
 export * from './create-cts-system.ts';
 export * from './health-tick.ts';
 export * from './task-log.ts';

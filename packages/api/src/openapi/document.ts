@@ -96,6 +96,10 @@ export function buildOpenApiDocument(
       { name: 'batches', description: 'Testing many connections' },
       { name: 'health', description: 'Health metrics' },
       { name: 'system', description: 'System status' },
+      {
+        name: 'alerts',
+        description: 'Alert channels (webhook, Slack, Discord, Telegram, ntfy) and deliveries',
+      },
     ],
     paths,
   };

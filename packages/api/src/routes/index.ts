@@ -1,5 +1,14 @@
 /** Every API operation, in registration order: fixed paths before `/:id` templates. */
 import type { ApiRoute } from '../route.ts';
+import {
+  createChannelRoute,
+  deleteChannelRoute,
+  getChannelRoute,
+  listChannelsRoute,
+  testChannelRoute,
+  updateChannelRoute,
+} from './alerts/channel-routes.ts';
+import { getDeliveryRoute, listDeliveriesRoute } from './alerts/delivery-routes.ts';
 import { batchEventsRoute } from './batches/batch-events.ts';
 import { batchTestRoute } from './batches/batch-test.ts';
 import { getBatchRoute } from './batches/get-batch.ts';
@@ -31,4 +40,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   connectionActionRoute('pause'),
   connectionActionRoute('resume'),
   getStatusRoute,
+  listChannelsRoute,
+  createChannelRoute,
+  listDeliveriesRoute,
+  getDeliveryRoute,
+  getChannelRoute,
+  updateChannelRoute,
+  deleteChannelRoute,
+  testChannelRoute,
 ];

@@ -9,6 +9,7 @@ import { errorLabel } from '../errors/cts-error.ts';
 import { NotFoundError, QueueFullError, ValidationError } from '../errors/domain.ts';
 import type { ApiType, ExchangeId } from '../exchanges/catalog.ts';
 import type { BatchJob, TaskType } from '../storage/ports.ts';
+import { alertOnBatchFailures } from './batch-alerts.ts';
 import { RuntimeRegistry } from './connection-runtime.ts';
 import { type DueOptions, dueForHealthCheck } from './due-checks.ts';
 import { connectionHealth, healthReport, systemStatus } from './health-views.ts';
@@ -250,7 +251,9 @@ export class ConnectionCoordinator implements Coordinator {
       const record = await this.#o.storage.connections.get(id);
       tasks.push({ connectionId: id, lane: record?.exchange ?? MISSING_LANE });
     }
-    return this.#processor.submit({ type, priority, tasks });
+    const job = await this.#processor.submit({ type, priority, tasks });
+    alertOnBatchFailures(this.#o, this.#processor, job);
+    return job;
   }
 
   async getBatch(id: string): Promise<BatchStatusView> {

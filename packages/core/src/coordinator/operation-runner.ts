@@ -266,9 +266,11 @@ export class OperationRunner {
       const now = this.#o.clock.now();
       const code = r.error?.code;
       let opened = false;
+      const breakerWas = rt.breaker.state;
+      let wait: { ms?: number; banned: boolean } | undefined;
       if (r.success) rt.breaker.onSuccess();
       else if (!isAuthFailure(code)) {
-        const wait = this.#retryAfter(id, started, r.error);
+        wait = this.#retryAfter(id, started, r.error);
         opened = rt.breaker.onFailure({
           code: wait.banned ? 'banned' : (code ?? 'exchange'),
           retryAfterMs: wait.ms,
@@ -320,10 +322,27 @@ export class OperationRunner {
         patch.last_balance = r.balance.total;
         patch.last_balance_currency = r.balance.currency;
       }
+      const outbox =
+        this.#o.alerts?.observe({
+          record: current,
+          nextState: patch.state,
+          success: r.success,
+          error: r.error,
+          breakerOpened: opened,
+          breakerClosed: r.success && breakerWas !== 'closed' && rt.breaker.state === 'closed',
+          nextProbeAt: rt.breaker.nextProbeAt,
+          wait,
+          clockOffsetMs: r.clockOffsetMs,
+          permissions: r.permissions,
+          at: now,
+        }) ?? [];
       let updated = current;
+      if (outbox.length > 0 && Object.keys(patch).length === 0) await s.alerts?.enqueue(outbox, now);
       if (Object.keys(patch).length > 0) {
+        // Alert events go in the same atomic write as the state change that raised them.
         updated =
-          (await s.connections.update(id, patch, { now, expectedVersion: current.version })) ?? current;
+          (await s.connections.update(id, patch, { now, expectedVersion: current.version, outbox })) ??
+          current;
         // Into error or paused: someone should look (warn); back to active or testing: info.
         if (patch.state)
           this.#o.logger[patch.state === 'error' || patch.state === 'paused' ? 'warn' : 'info'](
@@ -338,6 +357,7 @@ export class OperationRunner {
       }
       if (opened && rt.breaker.nextProbeAt !== null) this.#onBreakerOpened(id, rt.breaker.nextProbeAt);
       if (r.keyAudit) emitKeyEvents(this.#o, updated, current.key_audit, r.keyAudit);
+      if (outbox.length > 0) this.#o.onAlertsQueued();
       return updated;
     });
   }

@@ -1,3 +1,4 @@
+import { AlertEmitter } from '../alerts/alert-emitter.ts';
 import { type BreakerOptions, resolveBreakerOptions } from '../breaker/circuit-breaker.ts';
 import type { ConnectionSecrets } from '../connections/connection.ts';
 import { createConnector } from '../connectors/create-connector.ts';
@@ -92,6 +93,14 @@ export interface CoordinatorOptions {
   onLifecycleEvent?: (event: LifecycleEvent) => void;
   /** How often stored key audits are re-evaluated (days to expiry, tiers) without calling the exchange. @default 3600000 */
   keyAuditIntervalMs?: number;
+  /**
+   * Raises alert events (state changes, breaker, bans, clock offset, key expiry and flags, failed batches) into
+   * `storage.alerts`' outbox, in the same write as the state change that caused them. null: no alerts.
+   * @default an AlertEmitter (1000 ms clock-offset threshold) when storage has `alerts`, else null
+   */
+  alerts?: AlertEmitter | null;
+  /** Called after alert events were written, e.g. to wake the dispatcher. @default none */
+  onAlertsQueued?: () => void;
 }
 
 export type ResolvedCoordinatorOptions = Required<
@@ -196,6 +205,8 @@ export function resolveCoordinatorOptions(o: CoordinatorOptions): ResolvedCoordi
     egressIps: egressIps(o.egressIps ?? []),
     onLifecycleEvent: safeListener(o.onLifecycleEvent, logger),
     keyAuditIntervalMs: positive('keyAuditIntervalMs', o.keyAuditIntervalMs ?? 3_600_000),
+    alerts: o.storage.alerts ? (o.alerts === undefined ? new AlertEmitter() : o.alerts) : null,
+    onAlertsQueued: o.onAlertsQueued ?? (() => {}),
     clockOffsetCache:
       o.clockOffsetCache === undefined
         ? new ClockOffsetCache({ clock: o.clock ?? systemClock })
