@@ -162,4 +162,11 @@ describe('AlertDispatcher', () => {
     expect(d!.last_error).toMatch(/resolves to a private, loopback or link-local address/);
     expect(d!.last_error).not.toMatch(/secret-path/);
   });
+
+  it('stops at once when stop() comes while a pass runs (no sleep left that nothing wakes)', async () => {
+    const { dispatcher, clock } = t;
+    dispatcher.start();
+    await dispatcher.stop(); // the ManualClock never advances: a sleep begun after stop() would hang here
+    expect(clock.pending).toBe(0);
+  });
 });

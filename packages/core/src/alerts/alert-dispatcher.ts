@@ -112,6 +112,7 @@ export class AlertDispatcher {
         const next = await this.#o.store.nextDueAt().catch(() => null);
         const now = this.#o.clock.now();
         const wait = Math.max(10, Math.min(this.#o.pollMs, next === null ? this.#o.pollMs : next - now));
+        if (this.#stopped) break; // stop() came during the pass: do not start a sleep it cannot wake
         const ctrl = new AbortController();
         this.#wake = () => ctrl.abort();
         await this.#o.clock.sleep(wait, ctrl.signal).catch(() => {});
