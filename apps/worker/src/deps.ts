@@ -51,6 +51,8 @@ export async function buildWorkerSystem(
     exchangeBaseUrl: env.CTS_EXCHANGE_BASE_URL,
     // An isolate cannot hold a socket across requests: websocket health checks use REST plus the per-test stream.
     coordinator: { streamMonitors: false, egressIps: env.CTS_EGRESS_IPS },
+    // The dispatcher runs from the cron and each request's waitUntil (no timers); no DNS on a Worker: literal checks.
+    alerts: { allowHosts: env.CTS_ALERT_ALLOW_HOSTS, loop: false },
     adminUsers: env.CTS_ADMIN_USERS ? parseAdminUsers(env.CTS_ADMIN_USERS, 'CTS_ADMIN_USERS') : [],
     admin: {
       htmxSource,
@@ -67,6 +69,6 @@ export async function buildWorkerSystem(
   const app = new Hono();
   app.route('/', createLimiterRoute({ store, secret: env.CTS_LIMITER_SECRET }));
   app.all('*', (c) => system.app.fetch(c.req.raw, c.env, c.executionCtx));
-  const { coordinator, limiter, storage } = system;
-  return { app, coordinator, limiter, storage, logger, env };
+  const { coordinator, limiter, storage, alerts } = system;
+  return { app, coordinator, limiter, storage, logger, env, alerts };
 }

@@ -61,6 +61,18 @@ export const workerEnvSchema = z.object({
     .enum(['wnam', 'enam', 'sam', 'weur', 'eeur', 'apac', 'oc', 'afr', 'me'])
     .optional()
     .describe('Location hint for new limiter Durable Objects @default none (near the first caller)'),
+  CTS_ALERT_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .describe(
+      'Comma-separated alert destination hosts exempt from the https / public-address rules. @default none',
+    ),
   CTS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CTS_CRON_MAX_TASKS: z.coerce
     .number()

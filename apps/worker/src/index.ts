@@ -34,7 +34,8 @@ export default {
       );
     }
     const response = await system.app.fetch(request, bindings, ctx);
-    ctx.waitUntil(whenIdle(system.coordinator)); // background tests queued by this request finish
+    // Background tests queued by this request finish, then the alerts they raised are sent.
+    ctx.waitUntil(whenIdle(system.coordinator).then(() => system.alerts?.dispatcher.run()));
     return response;
   },
 
@@ -53,7 +54,9 @@ export default {
         remaining: report.remaining,
       }),
     );
-    ctx.waitUntil(tick);
-    await tick;
+    // Alerts: what the checks raised, retries that came due, reminders and resolutions.
+    const sent = tick.then(() => system.alerts?.dispatcher.run());
+    ctx.waitUntil(sent);
+    await sent;
   },
 };

@@ -129,7 +129,8 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
     ...options.coordinator,
   });
   if (options.start !== false) await coordinator.start();
-  if (alerts && options.start !== false && (options.alerts || {}).loop !== false) alerts.dispatcher.start();
+  const alertLoop = options.alerts !== false && options.alerts?.loop !== false;
+  if (alerts && options.start !== false && alertLoop) alerts.dispatcher.start();
   const mounts = { ...options.api?.mounts };
   if (options.admin !== false)
     mounts['/admin'] = createAdminApp({
