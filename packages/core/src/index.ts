@@ -16,6 +16,7 @@ export * from './exchanges/index.ts';
 export * from './health/index.ts';
 export * from './keys/index.ts';
 export * from './limiter/index.ts';
+export * from './maintenance/index.ts';
 export * from './ports/index.ts';
 export * from './retry/index.ts';
 export * from './scheduler/index.ts';

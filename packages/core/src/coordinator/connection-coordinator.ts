@@ -8,6 +8,7 @@ import type { Balance, Permissions, TestResult } from '../connectors/types.ts';
 import { errorLabel } from '../errors/cts-error.ts';
 import { NotFoundError, QueueFullError, ValidationError } from '../errors/domain.ts';
 import type { ApiType, ExchangeId } from '../exchanges/catalog.ts';
+import { MaintenanceMonitor, maintenanceMessage } from '../maintenance/maintenance-monitor.ts';
 import type { BatchJob, TaskType } from '../storage/ports.ts';
 import { alertOnBatchFailures } from './batch-alerts.ts';
 import { RuntimeRegistry } from './connection-runtime.ts';
@@ -65,6 +66,7 @@ export class ConnectionCoordinator implements Coordinator {
   readonly #runner: OperationRunner;
   readonly #processor: BatchProcessor;
   readonly #streams: StreamMonitors | null;
+  readonly #maintenance: MaintenanceMonitor | null;
   readonly #cancels: Array<() => void> = [];
   #started = false;
   #stopped = false;
@@ -77,7 +79,19 @@ export class ConnectionCoordinator implements Coordinator {
       breaker: this.#o.breaker,
       health: { windowMs: this.#o.uptimeWindowMs },
     });
+    this.#maintenance = this.#o.maintenanceStatus
+      ? new MaintenanceMonitor({
+          clock: this.#o.clock,
+          ...(this.#o.fetch ? { fetch: this.#o.fetch } : {}),
+          ...(this.#o.exchangeBaseUrl ? { baseUrl: this.#o.exchangeBaseUrl } : {}),
+          onEvent: this.#o.onLifecycleEvent,
+          logger: this.#o.logger,
+        })
+      : null;
     this.#runner = new OperationRunner({
+      maintenance: this.#maintenance,
+      // A failure inside a maintenance window: recheck the connection when the window ends.
+      onMaintenance: (id, endsAt) => this.#scheduleProbe(id, endsAt),
       options: this.#o,
       registry: this.#registry,
       lock: this.#lock,
@@ -426,7 +440,13 @@ export class ConnectionCoordinator implements Coordinator {
     const rt = this.#registry.get(record.id);
     const account = this.#runner.account(record.id);
     const usage = account ? await this.#o.limiterUsage(record.exchange, account) : 0;
-    return connectionHealth(record, rt, rt.health.stats(this.#o.clock.now()), usage);
+    const window = this.#maintenance?.current(record.exchange) ?? null;
+    const maintenance = window && {
+      exchange: record.exchange,
+      until: window.end === null ? null : new Date(window.end).toISOString(),
+      message: maintenanceMessage(window),
+    };
+    return connectionHealth(record, rt, rt.health.stats(this.#o.clock.now()), usage, maintenance);
   }
 
   #scheduleProbe(id: string, at: number): void {

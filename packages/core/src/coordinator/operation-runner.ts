@@ -6,13 +6,14 @@ import type { Balance, Connector, ConnectorOptions, Permissions, TestResult } fr
 import { CtsError, toCtsError } from '../errors/cts-error.ts';
 import type { KeyAudit } from '../keys/key-audit.ts';
 import { openGate } from '../limiter/gate.ts';
+import type { MaintenanceMonitor, MaintenanceWindow } from '../maintenance/index.ts';
 import type { ConnectionWrite, TaskType } from '../storage/ports.ts';
 import type { ConnectionRuntime, RuntimeRegistry } from './connection-runtime.ts';
 import { auditConnectionKey, emitKeyEvents } from './key-lifecycle.ts';
 import type { KeyedLock } from './keyed-lock.ts';
 import { observingGate } from './observing-gate.ts';
 import type { ResolvedCoordinatorOptions } from './options.ts';
-import { isAuthFailure, outcomeEvent } from './outcome-policy.ts';
+import { isAuthFailure, isOutcomeUnknown, outcomeEvent } from './outcome-policy.ts';
 import type { StreamVerdict } from './stream-monitors.ts';
 
 /** What one operation on a connection produced. `skipped`: the breaker refused it and nothing was sent. */
@@ -24,6 +25,8 @@ export interface OperationResult {
   test?: TestResult;
   balance?: Balance;
   permissions?: Permissions;
+  /** The exchange's announced maintenance window covering the failure (it then does not count). */
+  maintenance?: MaintenanceWindow | null;
   /** The key audit of `permissions` (set whenever they were read). */
   keyAudit?: KeyAudit;
   clockOffsetMs?: number;
@@ -48,6 +51,8 @@ export class OperationRunner {
   readonly #onBreakerOpened: (id: string, nextProbeAt: number) => void;
   readonly #streamVerdict: (id: string) => Promise<StreamVerdict>;
   readonly #onRecorded: (record: ConnectionRecord) => void;
+  readonly #maintenance: MaintenanceMonitor | null;
+  readonly #onMaintenance: (id: string, endsAt: number) => void;
   readonly #limits = new Map<string, Limits>();
 
   constructor(deps: {
@@ -59,6 +64,10 @@ export class OperationRunner {
     streamVerdict?: (id: string) => Promise<StreamVerdict>;
     /** Called with the record after each recorded outcome. @default none */
     onRecorded?: (record: ConnectionRecord) => void;
+    /** The exchanges' maintenance windows. @default none (every failure counts) */
+    maintenance?: MaintenanceMonitor | null;
+    /** A failure fell inside a maintenance window ending at `endsAt`: recheck then. @default none */
+    onMaintenance?: (id: string, endsAt: number) => void;
   }) {
     this.#o = deps.options;
     this.#registry = deps.registry;
@@ -66,6 +75,20 @@ export class OperationRunner {
     this.#onBreakerOpened = deps.onBreakerOpened;
     this.#streamVerdict = deps.streamVerdict ?? (async () => null);
     this.#onRecorded = deps.onRecorded ?? (() => {});
+    this.#maintenance = deps.maintenance ?? null;
+    this.#onMaintenance = deps.onMaintenance ?? (() => {});
+  }
+
+  /** Looks up the exchange's maintenance for this outcome (a read at most once a minute, see MaintenanceMonitor). */
+  async #checkMaintenance(exchange: ConnectionRecord['exchange'], r: OperationResult): Promise<void> {
+    if (!this.#maintenance) return;
+    if (r.success) {
+      // Only reads while a window is announced.
+      this.#maintenance.refresh(exchange, { failing: false }).catch(() => {});
+      return;
+    }
+    if (isAuthFailure(r.error?.code)) return;
+    r.maintenance = await this.#maintenance.refresh(exchange, { failing: true }).catch(() => null);
   }
 
   /** `onStep` receives a test's step lines as they happen. */
@@ -105,6 +128,7 @@ export class OperationRunner {
     }
     if (result.permissions) this.#audit(record, result);
     const elapsed = this.#o.clock.now() - started;
+    await this.#checkMaintenance(record.exchange, result);
     result.record = await this.#record(record.id, rt, result, started, elapsed, ticket === 'probe');
     if (result.record) this.#onRecorded(result.record);
     return result;
@@ -127,6 +151,8 @@ export class OperationRunner {
       error: outcome.error,
       record: null,
     };
+    const known = await this.#o.storage.connections.get(id);
+    if (known) await this.#checkMaintenance(known.exchange, result);
     const record = await this.#record(id, rt, result, now, outcome.responseTimeMs, false);
     if (record) this.#onRecorded(record);
     return record;
@@ -265,11 +291,15 @@ export class OperationRunner {
       if (!current) return null; // deleted meanwhile: nothing to record
       const now = this.#o.clock.now();
       const code = r.error?.code;
+      // Inside an announced maintenance window, or with an unknown outcome (Binance -1007), a failure is not the
+      // key's: it counts toward neither the breaker nor uptime.
+      const excused = !r.success && (!!r.maintenance || isOutcomeUnknown(current.exchange, r.error));
       let opened = false;
       const breakerWas = rt.breaker.state;
       let wait: { ms?: number; banned: boolean } | undefined;
       if (r.success) rt.breaker.onSuccess();
-      else if (!isAuthFailure(code)) {
+      else if (excused && probe) rt.breaker.releaseProbe();
+      else if (!isAuthFailure(code) && !excused) {
         wait = this.#retryAfter(id, started, r.error);
         opened = rt.breaker.onFailure({
           code: wait.banned ? 'banned' : (code ?? 'exchange'),
@@ -277,20 +307,22 @@ export class OperationRunner {
         });
       }
       this.#limits.delete(id);
-      rt.health.record({ at: now, success: r.success, responseTimeMs: elapsed, errorCode: code ?? null });
+      if (!excused)
+        rt.health.record({ at: now, success: r.success, responseTimeMs: elapsed, errorCode: code ?? null });
       if (r.clockOffsetMs !== undefined) rt.health.clockOffsetMs = r.clockOffsetMs;
       if (r.permissions)
         rt.health.keyExpiresAt = r.keyAudit?.expires_at
           ? Date.parse(r.keyAudit.expires_at)
           : r.permissions.expiresAt;
       const s = this.#o.storage;
-      await s.healthSamples.add({
-        connectionId: id,
-        at: now,
-        success: r.success,
-        responseTimeMs: elapsed,
-        errorCode: code ?? null,
-      });
+      if (!excused)
+        await s.healthSamples.add({
+          connectionId: id,
+          at: now,
+          success: r.success,
+          responseTimeMs: elapsed,
+          errorCode: code ?? null,
+        });
       if (r.test)
         await s.testResults.add({
           id: this.#o.newId(),
@@ -356,6 +388,7 @@ export class OperationRunner {
           );
       }
       if (opened && rt.breaker.nextProbeAt !== null) this.#onBreakerOpened(id, rt.breaker.nextProbeAt);
+      if (r.maintenance?.end != null && !r.success) this.#onMaintenance(id, r.maintenance.end);
       if (r.keyAudit) emitKeyEvents(this.#o, updated, current.key_audit, r.keyAudit);
       if (outbox.length > 0) this.#o.onAlertsQueued();
       return updated;

@@ -91,6 +91,12 @@ export interface CoordinatorOptions {
    * A throwing listener is logged and ignored. @default none
    */
   onLifecycleEvent?: (event: LifecycleEvent) => void;
+  /**
+   * Read the exchanges' status endpoints (Bybit, Binance, OKX; at most once a minute per exchange, only while a
+   * connection fails or a window is announced): a failure inside an announced maintenance window does not count
+   * toward the breaker or uptime, and the connection is rechecked when the window ends. @default true
+   */
+  maintenanceStatus?: boolean;
   /** How often stored key audits are re-evaluated (days to expiry, tiers) without calling the exchange. @default 3600000 */
   keyAuditIntervalMs?: number;
   /**
@@ -204,6 +210,7 @@ export function resolveCoordinatorOptions(o: CoordinatorOptions): ResolvedCoordi
     streamMonitors: flag('streamMonitors', o.streamMonitors ?? true),
     egressIps: egressIps(o.egressIps ?? []),
     onLifecycleEvent: safeListener(o.onLifecycleEvent, logger),
+    maintenanceStatus: flag('maintenanceStatus', o.maintenanceStatus ?? true),
     keyAuditIntervalMs: positive('keyAuditIntervalMs', o.keyAuditIntervalMs ?? 3_600_000),
     alerts: o.storage.alerts ? (o.alerts === undefined ? new AlertEmitter() : o.alerts) : null,
     onAlertsQueued: o.onAlertsQueued ?? (() => {}),

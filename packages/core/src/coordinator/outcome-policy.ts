@@ -13,6 +13,17 @@ export interface Outcome {
   probe: boolean;
 }
 
+/**
+ * A failure whose outcome is unknown rather than a failure of the key: Binance -1007 ("send status unknown;
+ * execution status unknown", reference 2026 §4). It does not count toward the breaker or uptime.
+ */
+export function isOutcomeUnknown(
+  exchange: string,
+  error: { exchangeCode?: string | number } | null,
+): boolean {
+  return exchange === 'binance' && error !== null && Number(error.exchangeCode) === -1007;
+}
+
 export function isAuthFailure(code: string | undefined): boolean {
   return code?.startsWith('auth.') === true && isAuthCode(code as ErrorCode);
 }

@@ -42,6 +42,21 @@ export class FaultInjector {
     return this.#rules.map((r) => r.rule);
   }
 
+  /**
+   * The maintenance windows announced for `exchange` (what its status endpoint reports): maintenance rules for it
+   * or for every exchange, not per key, not spent, not over at `now`. `fromMs` / `untilMs` undefined = open-ended.
+   */
+  windows(exchange: ExchangeId, now: number): Array<{ fromMs?: number; untilMs?: number }> {
+    const out: Array<{ fromMs?: number; untilMs?: number }> = [];
+    for (const { rule, left } of this.#rules) {
+      if (rule.kind !== 'maintenance' || left <= 0 || rule.keyId !== undefined) continue;
+      if (rule.exchange !== undefined && rule.exchange !== exchange) continue;
+      if (rule.untilMs !== undefined && now >= rule.untilMs) continue;
+      out.push({ fromMs: rule.fromMs, untilMs: rule.untilMs });
+    }
+    return out;
+  }
+
   clear(): void {
     this.#rules = [];
   }

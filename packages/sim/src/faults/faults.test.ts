@@ -136,4 +136,28 @@ describe('faults', () => {
     await clock.advance(1000);
     expect((await sim.fetch(okx)).status).toBe(200);
   });
+
+  it('announces maintenance windows on the Bybit, Binance and OKX status endpoints, which answer during them', async () => {
+    const clock = new ManualClock({ start: 1_000_000 });
+    const sim = createSimulator({ clock });
+    sim.setFaults({ faults: [{ kind: 'maintenance', fromMs: 1_001_000, untilMs: 1_002_000 }] });
+    const json = async (path: string) => (await (await sim.fetch(`http://sim.local${path}`)).json()) as Loose;
+    expect((await json('/bybit/v5/system/status')).result.list[0]).toMatchObject({
+      state: 'scheduled',
+      begin: '1001000',
+      end: '1002000',
+    });
+    expect(await json('/binance/sapi/v1/system/status')).toEqual({ status: 0, msg: 'normal' });
+    expect((await json('/okx/api/v5/system/status')).data[0]).toMatchObject({
+      state: 'scheduled',
+      end: '1002000',
+    });
+    await clock.advance(1000);
+    expect((await json('/bybit/v5/system/status')).result.list[0].state).toBe('ongoing');
+    expect(await json('/binance/sapi/v1/system/status')).toEqual({ status: 1, msg: 'system_maintenance' });
+    expect((await json('/okx/api/v5/system/status')).data[0].state).toBe('ongoing');
+    await clock.advance(1000);
+    expect((await json('/bybit/v5/system/status')).result.list).toEqual([]);
+    expect((await json('/okx/api/v5/system/status')).data).toEqual([]);
+  });
 });

@@ -8,6 +8,11 @@ const CODES: Record<number, { code: ErrorCode; hint?: string }> = {
     hint: 'Binance says this request is not authorized: check the key and its permissions.',
   },
   [-1003]: { code: 'rate_limited' },
+  // "Timeout waiting for response from backend server. Send status unknown; execution status unknown."
+  [-1007]: {
+    code: 'timeout',
+    hint: 'Binance timed out waiting for its own backend (-1007): the outcome is unknown, not a failure of the key. Check the result (e.g. open orders) before retrying anything that writes.',
+  },
   [-1011]: {
     code: 'auth.ip_not_allowed',
     hint: "This IP may not access this route: add it to the key's IP whitelist.",

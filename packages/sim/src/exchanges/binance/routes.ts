@@ -5,6 +5,7 @@ import type { SimDeps } from '../deps.ts';
 import type { Dialect } from '../dialect.ts';
 import { rawQuery, type SimContext, type SimEnv, toResponse } from '../http.ts';
 import { identifyByKey, runPrivate, runPublic } from '../pipeline.ts';
+import { systemStatusHandler } from '../system-status.ts';
 import { binanceApiRestrictions, binanceMarginAccount, binanceSpotAccount } from './balances.ts';
 import { binanceMaintenance, binanceReject } from './errors.ts';
 import { binanceFuturesAccount, binanceFuturesBalance } from './futures.ts';
@@ -45,6 +46,7 @@ const TIME_UNIT_REFUSED = {
 export function createBinanceRoutes(deps: SimDeps, environment: Environment): Hono<SimEnv> {
   const dialect = binanceDialect(deps);
   const app = new Hono<SimEnv>();
+  app.get('/sapi/v1/system/status', systemStatusHandler(deps, 'binance'));
 
   // `/api/v1/*` was retired on 2026-03-25 (reference 2026 §4): Binance's plain 404 page, like any unknown path.
   app.all('/api/v1/*', (c) =>

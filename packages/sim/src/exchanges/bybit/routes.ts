@@ -5,6 +5,7 @@ import type { SimDeps } from '../deps.ts';
 import type { Dialect, Reply } from '../dialect.ts';
 import { rawQuery, type SimContext, type SimEnv } from '../http.ts';
 import { identifyByKey, runPrivate, runPublic } from '../pipeline.ts';
+import { systemStatusHandler } from '../system-status.ts';
 import { bybitAccountInfo, bybitQueryApi, bybitWalletBalance } from './balances.ts';
 import { bybitEnvelope, bybitMaintenance, bybitReject } from './errors.ts';
 import { bybitCharges, bybitUsageHeaders } from './limits.ts';
@@ -26,6 +27,7 @@ type Answer = (account: SimAccount, now: number, query: URLSearchParams) => Repl
 export function createBybitRoutes(deps: SimDeps, environment: Environment): Hono<SimEnv> {
   const dialect = bybitDialect(deps);
   const app = new Hono<SimEnv>();
+  app.get('/v5/system/status', systemStatusHandler(deps, 'bybit'));
   const ok = (result: unknown, now: number): Reply => ({
     status: 200,
     body: bybitEnvelope(0, 'OK', result, now),

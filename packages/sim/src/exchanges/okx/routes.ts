@@ -5,6 +5,7 @@ import type { SimDeps } from '../deps.ts';
 import type { Dialect } from '../dialect.ts';
 import { rawQuery, type SimContext, type SimEnv } from '../http.ts';
 import { identifyByKey, runPrivate, runPublic } from '../pipeline.ts';
+import { systemStatusHandler } from '../system-status.ts';
 import { okxBalance, okxConfig } from './balances.ts';
 import { okxMaintenance, okxReject } from './errors.ts';
 import { okxCharges } from './limits.ts';
@@ -29,6 +30,7 @@ function environmentOf(c: SimContext): Environment {
 export function createOkxRoutes(deps: SimDeps): Hono<SimEnv> {
   const dialect = okxDialect(deps);
   const app = new Hono<SimEnv>();
+  app.get('/api/v5/system/status', systemStatusHandler(deps, 'okx'));
   const ok = (data: unknown[]) => ({ status: 200, body: { code: '0', msg: '', data } });
 
   app.get('/api/v5/public/time', (c) =>
