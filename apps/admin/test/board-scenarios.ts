@@ -63,6 +63,18 @@ export function boardScenarios(target: () => BoardTarget): void {
     await page.close();
   });
 
+  it('shows the withdraw badge on a key that can withdraw, from the key audit of its test', async () => {
+    const t = target();
+    const id = await addConnection(t, 'Withdraw key', { exchange: 'binance', withdraw: true, enabled: true });
+    const page = await t.browser.newPage({ viewport: DESKTOP });
+    await signIn(t, page);
+    const badge = page.locator(`#conn-${id} [data-flag="can_withdraw"]`);
+    expect(await badge.textContent()).toBe('can withdraw');
+    expect(await badge.getAttribute('class')).toContain('badge-err');
+    await shot(t, page, 'withdraw-badge');
+    await page.close();
+  });
+
   it('moves a connection that fails in the background to the top with its reason, without a reload', async () => {
     const t = target();
     await addConnection(t, 'Aaa healthy', { enabled: true });
@@ -102,6 +114,7 @@ export function boardScenarios(target: () => BoardTarget): void {
     expect(await inError.getAttribute('data-tone')).toBe('err');
     expect(await page.locator('.health-table tbody tr').first().textContent()).toContain('Zzz soon failing');
     await page.goto(`${t.url}/admin/system`);
+    expect(await page.locator('[data-egress-ips]').textContent()).toBe('203.0.113.7');
     expect(await page.locator('[data-runtime]').textContent()).toMatch(
       t.name === 'worker' ? /Cloudflare Workers/ : /Node\.js \d+/,
     );

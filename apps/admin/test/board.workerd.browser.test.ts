@@ -25,7 +25,9 @@ beforeAll(async () => {
     role: 'admin',
     passwordHash: await hashPassword('correct horse battery'),
   });
-  worker = await startWorker({ vars: { CTS_EXCHANGE_BASE_URL: sim.url, CTS_ADMIN_USERS: line } });
+  worker = await startWorker({
+    vars: { CTS_EXCHANGE_BASE_URL: sim.url, CTS_ADMIN_USERS: line, CTS_EGRESS_IPS: '203.0.113.7' },
+  });
   browser = await launchChromium();
   target = {
     name: 'worker',

@@ -76,6 +76,7 @@ export async function startHarness(): Promise<Harness> {
     },
     healthSamples: storage.healthSamples,
     pollMs: 200,
+    system: { egressIps: ['203.0.113.7'] },
   });
   // The REST API with the admin mounted, as the server serves them: tests act "in the background" through /api.
   const host = createApp({ coordinator, jwtSecret: JWT_SECRET, mounts: { '/admin': admin } });

@@ -127,6 +127,7 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
     // The coordinator's scheduler ticks every `every` ms from start.
     nextScheduledRun: () => startedAt + Math.ceil((Date.now() - startedAt + 1) / every) * every,
     schedule: `every ${Math.round(every / 60_000)} min`,
+    egressIps: [...(config.egressIps ?? [])],
   };
   try {
     const vault = await openVault(config);

@@ -62,6 +62,7 @@ export async function buildWorkerSystem(
         // wrangler.jsonc: the Cron Trigger "*/5 * * * *" runs the health checks.
         nextScheduledRun: () => Math.ceil((Date.now() + 1) / 300_000) * 300_000,
         schedule: 'Cron Trigger every 5 min',
+        egressIps: [...(env.CTS_EGRESS_IPS ?? [])],
       },
     },
   });
