@@ -66,6 +66,21 @@ describe('healthBoard', () => {
     expect(text).toMatch(/class="tile tile-err" data-tile="In error"/);
   });
 
+  it('shows only the rows it is given, and says how many healthier ones are left out', async () => {
+    const all = [entry('a'), entry('b'), entry('c', { state: 'error', healthy: false })];
+    const text = (
+      await healthBoard({
+        report: report(all, 1),
+        shown: [all[2]!],
+        series: new Map(),
+        slowMs: 2000,
+        breakerThreshold: 3,
+      })
+    ).toString();
+    expect(text).toContain('The 1 worst of 3 connections; the other 2 are healthier.');
+    expect(text).not.toContain('data-connection-id="a"');
+  });
+
   it('explains a closed breaker beside errors in a row: auth errors never trip it', async () => {
     const text = await render(report([entry('auth', { state: 'error', healthy: false, errorCount: 15 })], 1));
     expect(text).toContain('Still closed: these were auth errors, which never trip the breaker');

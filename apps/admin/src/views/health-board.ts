@@ -76,6 +76,8 @@ function row(h: ConnectionHealth, series: HealthSeries | undefined, slowMs: numb
 
 export interface HealthBoardOptions {
   report: HealthReport;
+  /** The rows to show, worst first. @default every connection of the report, worst first */
+  shown?: ConnectionHealth[];
   series: Map<string, HealthSeries>;
   /** p95 and average response times above this are highlighted. */
   slowMs: number;
@@ -90,7 +92,8 @@ export function healthBoard(p: HealthBoardOptions): Html {
   for (const h of p.report.connections)
     usage.set(h.exchange, Math.max(usage.get(h.exchange) ?? 0, h.rateLimitUsage));
   const uptime = Number(s.averageUptime);
-  const rows = [...p.report.connections].sort(healthOrder);
+  const rows = p.shown ?? [...p.report.connections].sort(healthOrder);
+  const hidden = p.report.connections.length - rows.length;
   return html`<div class="tiles">
 ${tile('Connections', s.totalConnections, '')}
 ${tile('Active', s.activeConnections, s.activeConnections > 0 ? 'ok' : '')}
@@ -116,5 +119,6 @@ ${
     rows.length === 0
       ? html`<tr><td colspan="7" class="muted">No connections yet.</td></tr>`
       : rows.map((h) => row(h, p.series.get(h.connectionId), p.slowMs, p.breakerThreshold))
-  }</tbody></table>`;
+  }</tbody></table>
+${hidden > 0 ? html`<p class="muted" data-hidden-rows>The ${rows.length} worst of ${p.report.connections.length} connections; the other ${hidden} are healthier.</p>` : ''}`;
 }
