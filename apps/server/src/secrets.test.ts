@@ -21,7 +21,12 @@ describe('resolveSecrets', () => {
   it('prefers the environment and writes nothing then', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'cts-secrets-')), 'data');
     const r = resolveSecrets({ dataDir: dir, masterKey: 'k:abc', jwtSecret: 'x'.repeat(32) });
-    expect(r).toEqual({ masterKey: 'k:abc', jwtSecret: 'x'.repeat(32), generated: [] });
+    expect(r).toEqual({
+      masterKey: 'k:abc',
+      previousMasterKeys: '',
+      jwtSecret: 'x'.repeat(32),
+      generated: [],
+    });
     expect(() => statSync(dir)).toThrow();
   });
 });
