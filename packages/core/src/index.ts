@@ -11,6 +11,7 @@ export * from './connections/index.ts';
 export * from './connectors/index.ts';
 export * from './coordinator/index.ts';
 export * from './crypto/index.ts';
+export * from './egress/index.ts';
 export * from './errors/index.ts';
 export * from './exchanges/index.ts';
 export * from './health/index.ts';
