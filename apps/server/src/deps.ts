@@ -16,6 +16,7 @@ import {
   PersistedLimiterStore,
   type Storage,
 } from '@cts/core';
+import type { EgressRelay } from '@cts/core/egress';
 import { createMemoryStorage } from '@cts/core/storage/memory';
 import { createDb, createLibsqlClient, createLibsqlStorage, LibsqlLimiterStateRepo, migrate } from '@cts/db';
 import type { AlertsOptions } from '@cts/runtime';
@@ -65,6 +66,8 @@ export interface CtsConfig {
   maxQueuedTasks?: number;
   /** The server's egress IPs (CTS_EGRESS_IPS), checked against each key's IP list. @default [] */
   egressIps?: readonly string[];
+  /** Egress relays (CTS_EGRESS_RELAYS): exchange calls leave from their IPs. @default [] (direct egress) */
+  egressRelays?: readonly EgressRelay[];
   /** Key lifecycle and maintenance events (for alerts). @default none */
   onLifecycleEvent?: CoordinatorOptions['onLifecycleEvent'];
   /** Coordinator tuning passed through (tests shorten intervals). */
@@ -141,6 +144,7 @@ export async function createCts(config: CtsConfig): Promise<Cts> {
       logger,
       fetch: config.fetch,
       exchangeBaseUrl: config.exchangeBaseUrl,
+      egressRelays: config.egressRelays ?? [],
       admin: config.admin === false ? false : { system },
       adminUsers: config.adminUsers ?? [],
       api: { metricsToken: config.metricsToken, metricsPerConnection: config.metricsPerConnection },
@@ -185,6 +189,7 @@ export async function buildServer(
     jwtSecret: secrets.jwtSecret,
     exchangeBaseUrl: env.CTS_EXCHANGE_BASE_URL,
     egressIps: env.CTS_EGRESS_IPS,
+    egressRelays: env.CTS_EGRESS_RELAYS,
     ...sharedLimiterOf(env),
     logger,
     shutdownGraceMs: env.CTS_SHUTDOWN_GRACE_MS,

@@ -49,6 +49,18 @@ describe('loadEnv', () => {
     );
   });
 
+  it('reads CTS_EGRESS_RELAYS as a JSON list and names a bad field without its secret', () => {
+    expect(loadEnv({}).CTS_EGRESS_RELAYS).toEqual([]);
+    const secret = 'r'.repeat(40);
+    const relays = JSON.stringify([{ url: 'https://relay.example:8788', secret, ips: ['203.0.113.7'] }]);
+    expect(loadEnv({ CTS_EGRESS_RELAYS: relays }).CTS_EGRESS_RELAYS).toEqual([
+      { url: 'https://relay.example:8788', secret, ips: ['203.0.113.7'] },
+    ]);
+    const bad = JSON.stringify([{ url: 'https://relay.example', secret, ips: ['nope'] }]);
+    expect(() => loadEnv({ CTS_EGRESS_RELAYS: bad })).toThrow(/CTS_EGRESS_RELAYS: \[0\]\.ips: "nope"/);
+    expect(() => loadEnv({ CTS_EGRESS_RELAYS: bad })).not.toThrow(new RegExp(secret));
+  });
+
   it('reads CTS_CONNECTION_CACHE as auto, on, off or a max age, and refuses anything else', () => {
     expect(connectionCacheOf(loadEnv({}).CTS_CONNECTION_CACHE)).toBeUndefined();
     expect(connectionCacheOf(loadEnv({ CTS_CONNECTION_CACHE: 'on' }).CTS_CONNECTION_CACHE)).toBe(true);

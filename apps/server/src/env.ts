@@ -1,4 +1,5 @@
 /** The only reader of the environment: parsed with zod once, on Node, Bun and Deno alike. */
+import { parseEgressRelays } from '@cts/core/egress';
 import { parseEgressIps } from '@cts/core/keys';
 import { z } from 'zod';
 
@@ -51,6 +52,20 @@ export const envSchema = z.object({
     })
     .describe(
       "Comma-separated IPs this server's exchange calls leave from; keys bound to IPs that lack one are flagged egress_not_whitelisted @default none",
+    ),
+  CTS_EGRESS_RELAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseEgressRelays(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^CTS_EGRESS_RELAYS/, '') });
+        return z.NEVER;
+      }
+    })
+    .describe(
+      'Egress relays (apps/relay), JSON: [{"url","secret","ips":[…],"exchanges"?:[…]}]; exchange calls go through the first relay serving the exchange (the next on network errors) and their IPs are the ones to bind keys to @default none (direct egress)',
     ),
   CTS_LIMITER_URL: optionalText
     .refine((v) => v === undefined || /^https?:\/\//.test(v), 'expected an http(s) URL')

@@ -56,12 +56,15 @@ export interface HarnessOptions {
   databaseUrl?: string;
   /** @default a fresh `test:` key */
   masterKey?: string;
-  /** Passed to createCts. @default its defaults */
-  config?: Partial<CtsConfig>;
+  /** Passed to createCts (a function gets the simulator's URL). @default its defaults */
+  config?: Partial<CtsConfig> | ((simUrl: string) => Partial<CtsConfig> | Promise<Partial<CtsConfig>>);
+  /** A simulator the caller started and closes. @default a fresh one, closed by close() */
+  sim?: SimulatorServer;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sim = await startSimulatorServer({ port: 0 });
+  const sim = options.sim ?? (await startSimulatorServer({ port: 0 }));
+  const config = typeof options.config === 'function' ? await options.config(sim.url) : options.config;
   const jwtSecret = randomHex(32);
   const logs: string[] = [];
   const cts = await createCts({
@@ -71,7 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     exchangeBaseUrl: sim.url,
     logger: captureLogger(logs),
     shutdownGraceMs: 1000,
-    ...options.config,
+    ...config,
   });
   const server = serve({ fetch: cts.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -142,7 +145,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         server.closeAllConnections();
         server.close(() => resolve());
       });
-      await sim.close();
+      if (!options.sim) await sim.close();
     },
   };
 }

@@ -49,6 +49,7 @@ export async function buildWorkerSystem(
     fetch: options.fetch,
     logger,
     exchangeBaseUrl: env.CTS_EXCHANGE_BASE_URL,
+    egressRelays: env.CTS_EGRESS_RELAYS,
     // An isolate cannot hold a socket across requests: websocket health checks use REST plus the per-test stream.
     coordinator: { streamMonitors: false, egressIps: env.CTS_EGRESS_IPS },
     // The dispatcher runs from the cron and each request's waitUntil (no timers); no DNS on a Worker: literal checks.

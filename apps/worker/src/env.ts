@@ -4,6 +4,7 @@
  * Worker secrets (`wrangler secret put`), never in wrangler.jsonc.
  */
 import type { D1Database, DurableObjectNamespace } from '@cloudflare/workers-types';
+import { parseEgressRelays } from '@cts/core/egress';
 import { parseEgressIps } from '@cts/core/keys';
 import { z } from 'zod';
 import type { LimiterObject } from './limiter/limiter-object.ts';
@@ -56,6 +57,20 @@ export const workerEnvSchema = z.object({
     })
     .describe(
       "Comma-separated IPs this server's exchange calls leave from; keys bound to IPs that lack one are flagged egress_not_whitelisted @default none",
+    ),
+  CTS_EGRESS_RELAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseEgressRelays(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^CTS_EGRESS_RELAYS/, '') });
+        return z.NEVER;
+      }
+    })
+    .describe(
+      'Egress relays (apps/relay), JSON: [{"url","secret","ips":[…],"exchanges"?:[…]}]; set as a secret (it holds relay secrets); exchange calls go through the first relay serving the exchange (the next on network errors) and their IPs are the ones to bind keys to @default none (direct egress)',
     ),
   CTS_LIMITER_LOCATION: z
     .enum(['wnam', 'enam', 'sam', 'weur', 'eeur', 'apac', 'oc', 'afr', 'me'])

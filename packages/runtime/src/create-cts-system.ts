@@ -15,6 +15,7 @@ import {
   type Storage,
   type WebSocketFactory,
 } from '@cts/core';
+import { createRelayFetch, type EgressRelay, relayEgressIps } from '@cts/core/egress';
 import { type Alerts, type AlertsOptions, createAlerts } from './alerts.ts';
 import { loggingConnectorFactory } from './task-log.ts';
 
@@ -43,6 +44,12 @@ export interface CtsSystemOptions {
   scheduler?: Scheduler;
   /** The fetch connectors use. @default the global fetch */
   fetch?: FetchLike;
+  /**
+   * Egress relays (CTS_EGRESS_RELAYS): exchange calls of the exchanges they serve leave from the relays' static IPs
+   * (core's createRelayFetch over `fetch`), and their IPs join the key audit's egress IPs and the admin's System page.
+   * @default [] (direct egress)
+   */
+  egressRelays?: readonly EgressRelay[];
   /** Opens private streams of websocket connections. @default the global WebSocket */
   webSocketFactory?: WebSocketFactory;
   /** @default a JSON logger at info with `{ service: 'cts' }` */
@@ -102,6 +109,12 @@ export async function openVault(options: Pick<CtsSystemOptions, 'masterKey' | 'p
 export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSystem> {
   const logger = options.logger ?? createJsonLogger({ bindings: { service: 'cts' } });
   const { storage } = options;
+  const relays = options.egressRelays ?? [];
+  const fetch = relays.length
+    ? createRelayFetch({ relays, fetch: options.fetch, exchangeBaseUrl: options.exchangeBaseUrl })
+    : options.fetch;
+  // The IPs exchanges see: the relays' and, for exchanges no relay serves, the host's own (CTS_EGRESS_IPS).
+  const egressIps = [...new Set([...(options.coordinator?.egressIps ?? []), ...relayEgressIps(relays)])];
   const vault = options.vault ?? (await openVault(options));
   const limiter = new RateLimiter({
     ...options.limiter,
@@ -123,10 +136,11 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
     logger,
     createConnector: loggingConnectorFactory(logger),
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(fetch ? { fetch } : {}),
     ...(options.webSocketFactory ? { webSocketFactory: options.webSocketFactory } : {}),
     ...(options.exchangeBaseUrl ? { exchangeBaseUrl: options.exchangeBaseUrl } : {}),
     ...options.coordinator,
+    egressIps,
   });
   if (options.start !== false) await coordinator.start();
   const alertLoop = options.alerts !== false && options.alerts?.loop !== false;
@@ -150,6 +164,11 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
       basePath: '/admin',
       logger,
       ...options.admin,
+      // The host's own IPs (CTS_EGRESS_IPS) and the relays': every IP a key must list.
+      system: {
+        ...options.admin?.system,
+        egressIps: [...new Set([...(options.admin?.system?.egressIps ?? []), ...egressIps])],
+      },
     });
   const app = createApp({
     logger,

@@ -1,0 +1,86 @@
+/**
+ * Fixed-IP egress from the Node server: the simulator account's key is bound to the relay's address (127.0.0.2; the
+ * simulator reads the socket's address, not X-Forwarded-For). Sent direct (from 127.0.0.1) the test fails with the
+ * IP error and its hint; through the relay it passes, and the relay's IP is the egress IP the key audit and the
+ * admin's System page use.
+ */
+import { randomHex } from '@cts/core';
+import { type Relay, startRelay } from '@cts/relay';
+import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminSignIn } from './admin-session.ts';
+import { type Harness, startHarness } from './harness.ts';
+
+const secret = randomHex(32);
+let sim: SimulatorServer;
+let relay: Relay;
+let direct: Harness;
+let relayed: Harness;
+
+beforeAll(async () => {
+  sim = await startSimulatorServer({ port: 0 });
+  relay = await startRelay({
+    secret,
+    port: 0,
+    localAddress: '127.0.0.2',
+    simulatorUrl: sim.url,
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+  });
+  direct = await startHarness({ sim });
+  relayed = await startHarness({
+    sim,
+    config: { egressRelays: [{ url: relay.url, secret, ips: ['127.0.0.2'] }] },
+  });
+});
+afterAll(async () => {
+  await direct?.close();
+  await relayed?.close();
+  await relay?.close();
+  await sim?.close();
+});
+
+async function boundAccount(exchange: 'bybit' | 'okx') {
+  const a = await sim.simulator.createAccount({ exchange, ipWhitelist: ['127.0.0.2'] });
+  return {
+    name: `${exchange} bound to the relay`,
+    exchange,
+    api_type: 'spot',
+    api_key: a.apiKey,
+    api_secret: a.apiSecret,
+    ...(a.passphrase ? { api_passphrase: a.passphrase } : {}),
+    enabled: false,
+  };
+}
+
+async function test(h: Harness, body: Record<string, unknown>) {
+  const created = await h.create(body);
+  expect(created.status, created.text).toBe(201);
+  return h.request('POST', `/api/settings/connections/${created.json.connection.id}/test`);
+}
+
+describe('egress relay from the Node server', () => {
+  for (const exchange of ['bybit', 'okx'] as const)
+    it(`${exchange}: a key bound to the relay's IP fails direct with the IP error and its hint, passes through the relay`, async () => {
+      const body = await boundAccount(exchange);
+      const failed = await test(direct, body);
+      expect(failed.json, failed.text).toMatchObject({
+        success: false,
+        error: { code: 'auth.ip_not_allowed', hint: expect.stringMatching(/IP whitelist/) },
+      });
+
+      const forwarded = relay.metrics.forwardedCount();
+      const passed = await test(relayed, body);
+      expect(passed.status, passed.text).toBe(200);
+      expect(passed.json, passed.text).toMatchObject({ success: true });
+      expect(relay.metrics.forwardedCount()).toBeGreaterThan(forwarded);
+      // The key lists the relay's IP, the egress IP: not flagged.
+      expect(passed.json.key_audit?.flags ?? []).not.toContain('egress_not_whitelisted');
+    });
+
+  it('shows the relay’s IP on the admin System page, with its copy button, as the IP to bind keys to', async () => {
+    const { cookie } = await adminSignIn(relayed.url, relayed.adminToken);
+    const page = await (await fetch(`${relayed.url}/admin/system`, { headers: { cookie } })).text();
+    expect(page).toMatch(/data-egress-ips>127\.0\.0\.2</);
+    expect(page).toContain('data-copy="127.0.0.2"');
+  });
+});
