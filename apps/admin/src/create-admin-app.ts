@@ -6,6 +6,7 @@ import { sessionGuard } from './auth/guard.ts';
 import { SessionCodec } from './auth/session.ts';
 import { type AdminDeps, resolveAdminOptions } from './options.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { authRoutes, logoutRoute } from './routes/auth.ts';
 import { batchRoutes } from './routes/batches.ts';
@@ -49,6 +50,7 @@ export function createAdminApp(deps: AdminDeps): Hono {
   app.route('/', batchRoutes(options));
   app.route('/', healthRoutes(options));
   app.route('/', sessionRoutes(options));
+  app.route('/', alertRoutes(options));
   app.onError((err, c) => {
     const status = err instanceof TypeError ? 400 : 500;
     // Logged by class and route only: a message may quote what was posted.

@@ -1,4 +1,4 @@
-import type { Clock, Coordinator, HealthSampleRepo, Logger } from '@cts/core';
+import type { AlertService, Clock, Coordinator, HealthSampleRepo, Logger } from '@cts/core';
 import { noopLogger, systemClock } from '@cts/core';
 import type { SessionStore } from '@cts/core/storage';
 import { MemorySessionStore } from '@cts/core/storage/memory';
@@ -90,6 +90,8 @@ export interface AdminDeps {
   breakerThreshold?: number;
   /** Poll interval of the live list, health and system views (a 304 when nothing changed), ms. @default 3000 */
   liveMs?: number;
+  /** Alert channels and deliveries for the Alerts page. @default none (the page says alerts are not configured) */
+  alerts?: AlertService;
 }
 
 export interface ResolvedAdminOptions {
@@ -112,6 +114,7 @@ export interface ResolvedAdminOptions {
   logger: Logger;
   bodyLimitBytes: number;
   sessions: SessionStore;
+  alerts?: AlertService;
 }
 
 const MIN_SECRET = 32;
@@ -196,5 +199,6 @@ export function resolveAdminOptions(deps: AdminDeps): ResolvedAdminOptions {
     logger: deps.logger ?? noopLogger,
     bodyLimitBytes,
     sessions: deps.sessions ?? new MemorySessionStore(),
+    ...(deps.alerts ? { alerts: deps.alerts } : {}),
   };
 }

@@ -163,6 +163,7 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
       sessions: storage.sessions,
       basePath: '/admin',
       logger,
+      ...(alerts ? { alerts: alerts.service } : {}),
       ...options.admin,
       // The host's own IPs (CTS_EGRESS_IPS) and the relays': every IP a key must list.
       system: {

@@ -14,6 +14,7 @@ const NAV = [
   ['health', 'Health'],
   ['system', 'System'],
   ['sessions', 'Sessions'],
+  ['alerts', 'Alerts'],
 ] as const;
 
 export interface LayoutProps {
