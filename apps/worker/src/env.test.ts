@@ -65,4 +65,20 @@ describe('loadWorkerEnv', () => {
       /CTS_EGRESS_IPS: "relay.example" is not an IPv4 or IPv6 address/,
     );
   });
+
+  it('reads CTS_EGRESS_RELAYS as a JSON list and names a bad field', () => {
+    expect(loadWorkerEnv(base).CTS_EGRESS_RELAYS).toEqual([]);
+    const relay = {
+      url: 'https://relay.example',
+      secret: 'r'.repeat(40),
+      ips: ['203.0.113.7'],
+      exchanges: ['okx'],
+    };
+    expect(loadWorkerEnv({ ...base, CTS_EGRESS_RELAYS: JSON.stringify([relay]) }).CTS_EGRESS_RELAYS).toEqual([
+      relay,
+    ]);
+    expect(() =>
+      loadWorkerEnv({ ...base, CTS_EGRESS_RELAYS: JSON.stringify([{ ...relay, exchanges: ['kraken'] }]) }),
+    ).toThrow(/CTS_EGRESS_RELAYS: \[0\]\.exchanges/);
+  });
 });

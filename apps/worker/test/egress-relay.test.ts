@@ -1,0 +1,89 @@
+/**
+ * Fixed-IP egress from the Worker in real workerd: the simulator account's key is bound to the relay's address
+ * (127.0.0.2; the simulator reads the socket's address). The Worker sends from 127.0.0.1: direct, the test fails with
+ * the IP error and its hint; with CTS_EGRESS_RELAYS the same key passes through the relay.
+ */
+import { issueToken } from '@cts/api';
+import { randomHex } from '@cts/core';
+import { type Relay, startRelay } from '@cts/relay';
+import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorker, type WorkerUnderTest } from './harness.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: replies are inspected freely
+type Json = any;
+
+const secret = randomHex(32);
+let sim: SimulatorServer;
+let relay: Relay;
+let direct: WorkerUnderTest;
+let relayed: WorkerUnderTest;
+
+beforeAll(async () => {
+  sim = await startSimulatorServer({ port: 0 });
+  relay = await startRelay({
+    secret,
+    port: 0,
+    localAddress: '127.0.0.2',
+    simulatorUrl: sim.url,
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+  });
+  direct = await startWorker({ vars: { CTS_EXCHANGE_BASE_URL: sim.url } });
+  relayed = await startWorker({
+    vars: {
+      CTS_EXCHANGE_BASE_URL: sim.url,
+      CTS_EGRESS_RELAYS: JSON.stringify([{ url: relay.url, secret, ips: ['127.0.0.2'] }]),
+    },
+  });
+});
+afterAll(async () => {
+  await direct?.close();
+  await relayed?.close();
+  await relay?.close();
+  await sim?.close();
+});
+
+async function call(w: WorkerUnderTest, method: string, path: string, body?: unknown) {
+  const token = await issueToken({ secret: w.jwtSecret, sub: 'relay-test', role: 'admin', ttl: '1h' });
+  const res = await fetch(`${w.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, text, json: (text ? JSON.parse(text) : null) as Json };
+}
+
+async function test(w: WorkerUnderTest, body: Record<string, unknown>) {
+  const created = await call(w, 'POST', '/api/settings/connections', body);
+  expect(created.status, created.text).toBe(201);
+  return call(w, 'POST', `/api/settings/connections/${created.json.connection.id}/test`);
+}
+
+describe('egress relay from the Worker (workerd)', () => {
+  for (const exchange of ['bybit', 'okx'] as const)
+    it(`${exchange}: a key bound to the relay's IP fails direct with the IP error and its hint, passes through the relay`, async () => {
+      const a = await sim.simulator.createAccount({ exchange, ipWhitelist: ['127.0.0.2'] });
+      const body = {
+        name: `${exchange} bound to the relay`,
+        exchange,
+        api_type: 'spot',
+        api_key: a.apiKey,
+        api_secret: a.apiSecret,
+        ...(a.passphrase ? { api_passphrase: a.passphrase } : {}),
+        enabled: false,
+      };
+      const failed = await test(direct, body);
+      expect(failed.json, failed.text).toMatchObject({
+        success: false,
+        error: { code: 'auth.ip_not_allowed', hint: expect.stringMatching(/IP whitelist/) },
+      });
+
+      const forwarded = relay.metrics.forwardedCount();
+      const passed = await test(relayed, body);
+      expect(passed.status, passed.text).toBe(200);
+      expect(passed.json, passed.text).toMatchObject({ success: true });
+      expect(relay.metrics.forwardedCount()).toBeGreaterThan(forwarded);
+      expect(passed.json.key_audit?.flags ?? []).not.toContain('egress_not_whitelisted');
+    });
+});
