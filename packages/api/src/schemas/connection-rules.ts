@@ -26,6 +26,9 @@ export function createConnectionRules(): JsonSchema[] {
         api_type: { enum: [...API_TYPE_MATRIX[exchange]] },
         key_type: { enum: [...keyTypesOf(exchange)] },
         ...(testEnvironmentOf(exchange) === undefined ? { is_testnet: { const: false } } : {}),
+        ...(PASSPHRASE_EXCHANGES.includes(exchange)
+          ? { api_passphrase: { type: 'string', minLength: 1 } }
+          : {}),
       },
       ...(PASSPHRASE_EXCHANGES.includes(exchange) ? { required: ['api_passphrase'] } : {}),
     },
