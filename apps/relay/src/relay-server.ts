@@ -130,8 +130,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     }
     metrics.forwarded(upstream.statusCode ?? 0);
     const out: Record<string, string | string[]> = {};
+    // content-length passes through: the bytes are the exchange's, undecoded (node:http does not decompress).
     for (const [k, v] of Object.entries(upstream.headers))
-      if (v !== undefined && !HOP_BY_HOP.has(k) && k !== RELAY_HEADERS.error) out[k] = v;
+      if (v !== undefined && (!HOP_BY_HOP.has(k) || k === 'content-length') && k !== RELAY_HEADERS.error)
+        out[k] = v;
     res.writeHead(upstream.statusCode ?? 502, out);
     upstream.pipe(res);
     upstream.once('error', () => res.destroy());
@@ -141,7 +143,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     });
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({ noDelay: true }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === RELAY_FORWARD_PATH) {
       if (req.method !== 'POST')
