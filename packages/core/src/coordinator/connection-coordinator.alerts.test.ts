@@ -70,4 +70,25 @@ describe.each(STORAGES)('ConnectionCoordinator alerts (simulator, ManualClock) (
     await f.coordinator.createConnection({ ...input, api_secret: 'wrong-secret' }, { awaitTest: true });
     expect(await outbox(f)).toEqual([]);
   });
+
+  it('raises exchange.maintenance when an announced window starts, with its end', async () => {
+    const f = await createFixture({ kind });
+    const c = await f.coordinator.createConnection(await f.input('bybit', 'unified'), { awaitTest: true });
+    expect(c.state).toBe('active');
+    const end = f.clock.now() + 30 * 60_000;
+    f.sim.setFaults({
+      faults: [{ kind: 'maintenance', exchange: 'bybit', fromMs: f.clock.now(), untilMs: end }],
+    });
+    await healthRound(f);
+    await waitFor(async () => (await outbox(f)).some(([type]) => type === 'exchange.maintenance'));
+    const entry = (await f.storage.alerts!.pendingOutbox(100)).find(
+      (e) => e.event.type === 'exchange.maintenance',
+    );
+    expect(entry!.event).toMatchObject({
+      status: 'firing',
+      fingerprint: 'maintenance:bybit',
+      exchange: 'bybit',
+      until: end,
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { AlertEmitter } from '../alerts/alert-emitter.ts';
+import { lifecycleAlertListener } from '../alerts/lifecycle-alerts.ts';
 import { type BreakerOptions, resolveBreakerOptions } from '../breaker/circuit-breaker.ts';
 import type { ConnectionSecrets } from '../connections/connection.ts';
 import { createConnector } from '../connectors/create-connector.ts';
@@ -148,6 +149,20 @@ function egressIps(value: readonly string[]): readonly string[] {
   return value;
 }
 
+/** The host's lifecycle listener, plus the alerts the events raise when storage has an alert store. */
+function withAlerts(
+  o: CoordinatorOptions,
+  listener: (event: LifecycleEvent) => void,
+  logger: Logger,
+): (event: LifecycleEvent) => void {
+  if (!o.storage.alerts || o.alerts === null) return listener;
+  const alerts = lifecycleAlertListener(o.storage.alerts, o.onAlertsQueued ?? (() => {}), logger);
+  return (event) => {
+    listener(event);
+    alerts(event);
+  };
+}
+
 function safeListener(
   listener: ((event: LifecycleEvent) => void) | undefined,
   logger: Logger,
@@ -209,7 +224,7 @@ export function resolveCoordinatorOptions(o: CoordinatorOptions): ResolvedCoordi
     newId: o.newId ?? (() => crypto.randomUUID()),
     streamMonitors: flag('streamMonitors', o.streamMonitors ?? true),
     egressIps: egressIps(o.egressIps ?? []),
-    onLifecycleEvent: safeListener(o.onLifecycleEvent, logger),
+    onLifecycleEvent: withAlerts(o, safeListener(o.onLifecycleEvent, logger), logger),
     maintenanceStatus: flag('maintenanceStatus', o.maintenanceStatus ?? true),
     keyAuditIntervalMs: positive('keyAuditIntervalMs', o.keyAuditIntervalMs ?? 3_600_000),
     alerts: o.storage.alerts ? (o.alerts === undefined ? new AlertEmitter() : o.alerts) : null,
