@@ -26,12 +26,16 @@ export {
   pionexPrehash,
   signPionexRequest,
 } from './pionex/index.ts';
+export * from './protocols.ts';
 export {
   ClockOffsetCache,
   type ClockOffsetCacheOptions,
   clockOffsetKey,
 } from './shared/clock-offset-cache.ts';
+export type { ExchangeProtocols } from './shared/exchange-protocols.ts';
 export type { HttpSpec } from './shared/http.ts';
+export { createRestConnector } from './shared/rest-connector.ts';
+export type { ErrorMapping, ErrorTable, RestContext, RestProtocol } from './shared/rest-protocol.ts';
 export type { StreamMonitorEvent, StreamMonitorOptions, StreamMonitorState } from './shared/ws-monitor.ts';
 export { StreamMonitor } from './shared/ws-monitor.ts';
 export type { StreamEvent, StreamPlan, StreamProtocol } from './shared/ws-protocol.ts';

@@ -1,11 +1,9 @@
 import { CtsError, toCtsError } from '../../errors/cts-error.ts';
-import { restBaseUrl } from '../../exchanges/hosts.ts';
 import { send } from '../shared/http.ts';
-import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
-import { createSigningClock } from '../shared/signing-clock.ts';
-import { runConnectionTest } from '../shared/test-runner.ts';
+import { createRestConnector } from '../shared/rest-connector.ts';
+import type { RestContext, RestProtocol } from '../shared/rest-protocol.ts';
 import { unknownPermissions } from '../shared/unknown-permissions.ts';
-import type { Balance, Connector, ConnectorOptions, Permissions } from '../types.ts';
+import type { Connector, ConnectorOptions } from '../types.ts';
 import { BINANCE_PERMISSIONS_PATH, binanceRoute } from './endpoints.ts';
 import {
   normalizeBinancePermissions,
@@ -33,52 +31,37 @@ function sapiMissing(error: CtsError): boolean {
 }
 
 /**
- * A Binance connector: spot (`rest`, `spot`, `websocket`), USDⓈ-M futures (`perpetual_futures`) or cross
- * margin (`margin`), with HMAC, RSA or Ed25519 keys.
- *
- * @example
- * const c = createBinanceConnector({ exchange: 'binance', apiType: 'spot', credentials: { apiKey, apiSecret } });
- * await c.syncClock();
- * const balance = await c.getBalance();
+ * Binance's REST protocol: spot and margin on the default host, USDⓈ-M on the futures host, permissions on
+ * SAPI (reported unknown where a test environment has no SAPI).
  */
-export function createBinanceConnector(options: ConnectorOptions): Connector {
-  const o = resolveOptions(options);
-  if (o.exchange !== 'binance')
-    throw new TypeError('exchange: createBinanceConnector needs exchange "binance"');
-  const ctx = httpContext(o, accountScope(options));
+export function createBinanceRest({ options: o, http, baseUrl, timestamp }: RestContext): RestProtocol {
   const route = binanceRoute(o.apiType);
-  const host = restBaseUrl('binance', o.environment, route.product, o.baseUrl);
-  const sapiHost = restBaseUrl('binance', o.environment, 'default', o.baseUrl);
+  const host = baseUrl(route.product);
+  const sapiHost = baseUrl('default');
   const reader = createBinanceReader(o.clock);
-  const signing = createSigningClock(o, host);
 
-  const signedGet = (baseUrl: string, path: string, params: BinanceParams = []) =>
+  const signedGet = (base: string, path: string, params: BinanceParams = []) =>
     send(
-      ctx,
+      http,
       { method: 'GET', path },
       () =>
         signBinanceRequest({
           method: 'GET',
-          baseUrl,
+          baseUrl: base,
           path,
           params,
           credentials: o.credentials,
-          timestamp: signing.timestamp(),
+          timestamp: timestamp(),
           recvWindowMs: o.recvWindowMs,
         }),
       reader,
     );
 
-  const connector: Connector = {
-    exchange: 'binance',
-    apiType: o.apiType,
-    environment: o.environment,
-    get clockOffsetMs() {
-      return signing.offsetMs;
-    },
-    async getServerTime() {
+  return {
+    clockHost: host,
+    async serverTime() {
       const json = await send(
-        ctx,
+        http,
         { method: 'GET', path: route.timePath },
         async () => binancePublicRequest(host, route.timePath),
         reader,
@@ -88,11 +71,9 @@ export function createBinanceConnector(options: ConnectorOptions): Connector {
         throw new CtsError('exchange.bad_response', 'Binance: the time reply has no serverTime');
       return serverTime;
     },
-    syncClock: (samples = 3) => signing.sync(() => connector.getServerTime(), samples),
-    async getBalance(): Promise<Balance> {
-      return NORMALIZE[route.balanceKind](await signedGet(host, route.balancePath, route.balanceParams));
-    },
-    async getPermissions(): Promise<Permissions> {
+    balance: async () =>
+      NORMALIZE[route.balanceKind](await signedGet(host, route.balancePath, route.balanceParams)),
+    async permissions() {
       try {
         return normalizeBinancePermissions(await signedGet(sapiHost, BINANCE_PERMISSIONS_PATH));
       } catch (err) {
@@ -110,7 +91,18 @@ export function createBinanceConnector(options: ConnectorOptions): Connector {
         return unknownPermissions();
       }
     },
-    testConnection: (options) => runConnectionTest(connector, o.clock, options),
   };
-  return connector;
+}
+
+/**
+ * A Binance connector: spot (`rest`, `spot`, `websocket`), USDⓈ-M futures (`perpetual_futures`) or cross
+ * margin (`margin`), with HMAC, RSA or Ed25519 keys.
+ *
+ * @example
+ * const c = createBinanceConnector({ exchange: 'binance', apiType: 'spot', credentials: { apiKey, apiSecret } });
+ * await c.syncClock();
+ * const balance = await c.getBalance();
+ */
+export function createBinanceConnector(options: ConnectorOptions): Connector {
+  return createRestConnector('binance', createBinanceRest, options);
 }

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../../errors/codes.ts';
 import { CtsError } from '../../errors/cts-error.ts';
 
 /** Binance error codes we map, with a hint where ours would mislead. Source: binance-spot-api-docs errors.md. */
-const CODES: Record<number, { code: ErrorCode; hint?: string }> = {
+export const BINANCE_ERROR_CODES: Record<number, { code: ErrorCode; hint?: string }> = {
   [-1002]: {
     code: 'auth.failed',
     hint: 'Binance says this request is not authorized: check the key and its permissions.',
@@ -60,7 +60,7 @@ export function mapBinanceError(
   }
   if (status === 429) return new CtsError('rate_limited', message, { ...base, retryAfterMs });
   if (status >= 500) return new CtsError('exchange.unavailable', message, base);
-  const known = code !== undefined ? CODES[code] : undefined;
+  const known = code !== undefined ? BINANCE_ERROR_CODES[code] : undefined;
   if (known) return new CtsError(known.code, message, { ...base, hint: known.hint, retryAfterMs });
   if (status === 403)
     return new CtsError('exchange', message, {

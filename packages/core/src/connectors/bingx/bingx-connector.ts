@@ -1,9 +1,7 @@
 import { CtsError } from '../../errors/cts-error.ts';
-import { restBaseUrl } from '../../exchanges/hosts.ts';
 import { type HttpSpec, send } from '../shared/http.ts';
-import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
-import { createSigningClock } from '../shared/signing-clock.ts';
-import { runConnectionTest } from '../shared/test-runner.ts';
+import { createRestConnector } from '../shared/rest-connector.ts';
+import type { RestContext, RestProtocol } from '../shared/rest-protocol.ts';
 import type { Connector, ConnectorOptions } from '../types.ts';
 import { BINGX_PATHS, bingxAccountOf } from './endpoints.ts';
 import { bingxFallbackBaseUrl, createHostFallback } from './host-fallback.ts';
@@ -16,38 +14,28 @@ import { createBingxReader } from './reader.ts';
 import { BINGX_MAX_RECV_WINDOW_MS, bingxPublicRequest, signBingxRequest } from './signer.ts';
 
 /**
- * A BingX connector: `rest`/`websocket`/`perpetual_futures` read the USDT-M perpetual account, `spot` the spot
- * account. The `demo` environment is BingX's VST host. Parameters are signed and sent sorted by name, with
- * `recvWindow` at most 5000; a request whose send fails without a reply (network error, timeout) is retried
- * on the fallback host `open-api.bingx.pro` (VST `open-api-vst.bingx.pro`), never after an exchange reply.
- *
- * @example
- * const bingx = createBingxConnector({ exchange: 'bingx', apiType: 'perpetual_futures', credentials: { apiKey, apiSecret } });
- * const result = await bingx.testConnection();
+ * BingX's REST protocol: `spot` reads the spot account, every other API type the USDT-M perpetual one.
+ * Parameters are signed and sent sorted by name, with `recvWindow` at most 5000; a request whose send fails
+ * without a reply (network error, timeout) is retried on the fallback host, never after an exchange reply.
  */
-export function createBingxConnector(options: ConnectorOptions): Connector {
-  const resolved = resolveOptions(options);
-  if (resolved.exchange !== 'bingx')
-    throw new TypeError(`exchange: createBingxConnector needs "bingx", got "${resolved.exchange}"`);
-  const { clock, credentials, recvWindowMs } = resolved;
+export function createBingxRest({ options, http, baseUrl: base, timestamp }: RestContext): RestProtocol {
+  const { clock, credentials, recvWindowMs } = options;
   if (recvWindowMs > BINGX_MAX_RECV_WINDOW_MS)
     throw new TypeError(`recvWindowMs: BingX takes at most ${BINGX_MAX_RECV_WINDOW_MS}, got ${recvWindowMs}`);
-  const ctx = httpContext(resolved, accountScope(options));
-  const baseUrl = restBaseUrl('bingx', resolved.environment, 'default', resolved.baseUrl);
+  const baseUrl = base();
   const reader = createBingxReader(clock);
-  const account = bingxAccountOf(resolved.apiType);
-  const signing = createSigningClock(resolved, baseUrl);
+  const account = bingxAccountOf(options.apiType);
 
-  const fallbackUrl = bingxFallbackBaseUrl(resolved.environment, resolved.baseUrl);
+  const fallbackUrl = bingxFallbackBaseUrl(options.environment, options.baseUrl);
   /** One GET through the primary host, moving to the fallback host only after a failure without a reply. */
   const get = (path: string, build: (base: string) => Promise<HttpSpec> | HttpSpec): Promise<unknown> => {
-    const host = createHostFallback(baseUrl, fallbackUrl, ctx.fetch, ctx.signal);
+    const host = createHostFallback(baseUrl, fallbackUrl, http.fetch, http.signal);
     return send(
-      { ...ctx, fetch: host.fetch },
+      { ...http, fetch: host.fetch },
       { method: 'GET', path },
       async () => {
         if (host.fellBack)
-          ctx.logger.debug('bingx: primary host unreachable, using the fallback host', { path });
+          http.logger.debug('bingx: primary host unreachable, using the fallback host', { path });
         return build(host.baseUrl);
       },
       reader,
@@ -61,19 +49,14 @@ export function createBingxConnector(options: ConnectorOptions): Connector {
         path,
         apiKey: credentials.apiKey,
         apiSecret: credentials.apiSecret,
-        timestamp: signing.timestamp(),
+        timestamp: timestamp(),
         recvWindowMs,
       }),
     );
 
-  const connector: Connector = {
-    exchange: 'bingx',
-    apiType: resolved.apiType,
-    environment: resolved.environment,
-    get clockOffsetMs() {
-      return signing.offsetMs;
-    },
-    async getServerTime() {
+  return {
+    clockHost: baseUrl,
+    async serverTime() {
       const path = BINGX_PATHS.serverTime;
       const data = await get(path, (base) => bingxPublicRequest(base, path));
       const serverTime = Number((data as { serverTime?: unknown } | null)?.serverTime);
@@ -81,16 +64,24 @@ export function createBingxConnector(options: ConnectorOptions): Connector {
         throw new CtsError('exchange.bad_response', 'BingX server time reply has no data.serverTime');
       return serverTime;
     },
-    syncClock: (samples = 3) => signing.sync(() => connector.getServerTime(), samples),
-    async getBalance() {
+    async balance() {
       return account === 'spot'
         ? normalizeBingxSpotBalance(await signedGet(BINGX_PATHS.spotBalance))
         : normalizeBingxSwapBalance(await signedGet(BINGX_PATHS.swapBalance));
     },
-    async getPermissions() {
-      return normalizeBingxPermissions(await signedGet(BINGX_PATHS.apiPermissions));
-    },
-    testConnection: (options) => runConnectionTest(connector, clock, options),
+    permissions: async () => normalizeBingxPermissions(await signedGet(BINGX_PATHS.apiPermissions)),
   };
-  return connector;
+}
+
+/**
+ * A BingX connector: `rest`/`websocket`/`perpetual_futures` read the USDT-M perpetual account, `spot` the spot
+ * account. The `demo` environment is BingX's VST host (fallback hosts `open-api.bingx.pro` and
+ * `open-api-vst.bingx.pro`).
+ *
+ * @example
+ * const bingx = createBingxConnector({ exchange: 'bingx', apiType: 'perpetual_futures', credentials: { apiKey, apiSecret } });
+ * const result = await bingx.testConnection();
+ */
+export function createBingxConnector(options: ConnectorOptions): Connector {
+  return createRestConnector('bingx', createBingxRest, options);
 }

@@ -7,7 +7,7 @@ interface Mapping {
 }
 
 /** BingX business codes (reference 4.4, BX-V3 "Common Error Codes") mapped to ours. */
-const BINGX_CODES: Record<number, Mapping> = {
+export const BINGX_ERROR_CODES: Record<number, Mapping> = {
   100001: {
     code: 'auth.invalid_signature',
     hint: 'BingX could not verify the signature: check the API secret (copy it again from BingX API management).',
@@ -43,7 +43,7 @@ export function bingxError(
   msg: string,
   extra: { status?: number; retryAfterMs?: number } = {},
 ): CtsError {
-  let mapping = BINGX_CODES[exchangeCode] ?? { code: 'exchange' as const };
+  let mapping = BINGX_ERROR_CODES[exchangeCode] ?? { code: 'exchange' as const };
   if (exchangeCode === 100421 && PAIR_RESTRICTED.test(msg))
     mapping = { code: 'exchange', hint: 'BingX restricts API trading on this pair.' };
   return new CtsError(mapping.code, `BingX ${exchangeCode}: ${msg || 'no message'}`, {

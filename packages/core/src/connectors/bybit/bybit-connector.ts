@@ -1,9 +1,7 @@
-import { restBaseUrl } from '../../exchanges/hosts.ts';
 import { send } from '../shared/http.ts';
-import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
-import { createSigningClock } from '../shared/signing-clock.ts';
-import { runConnectionTest } from '../shared/test-runner.ts';
-import type { Balance, Connector, ConnectorOptions, Permissions } from '../types.ts';
+import { createRestConnector } from '../shared/rest-connector.ts';
+import type { RestContext, RestProtocol } from '../shared/rest-protocol.ts';
+import type { Connector, ConnectorOptions } from '../types.ts';
 import {
   BYBIT_BALANCE_PATH,
   BYBIT_PERMISSIONS_PATH,
@@ -14,6 +12,47 @@ import { bybitServerTime, normalizeBybitBalance, normalizeBybitPermissions } fro
 import { createBybitReader } from './reader.ts';
 import { type BybitParams, bybitPublicRequest, signBybitRequest } from './signer.ts';
 
+/** Bybit V5's REST protocol: HMAC or RSA signed GETs, the Unified Trading Account for every API type. */
+export function createBybitRest({ options: o, http, baseUrl, timestamp }: RestContext): RestProtocol {
+  const host = baseUrl();
+  const balanceParams = bybitBalanceParams(o.apiType);
+  const reader = createBybitReader(o.clock);
+
+  const signedGet = async (path: string, params: BybitParams = []) =>
+    (
+      await send(
+        http,
+        { method: 'GET', path },
+        () =>
+          signBybitRequest({
+            method: 'GET',
+            baseUrl: host,
+            path,
+            params,
+            credentials: o.credentials,
+            timestamp: timestamp(),
+            recvWindowMs: o.recvWindowMs,
+          }),
+        reader,
+      )
+    ).result;
+
+  return {
+    clockHost: host,
+    async serverTime() {
+      const envelope = await send(
+        http,
+        { method: 'GET', path: BYBIT_TIME_PATH },
+        async () => bybitPublicRequest(host, BYBIT_TIME_PATH),
+        reader,
+      );
+      return bybitServerTime(envelope);
+    },
+    balance: async () => normalizeBybitBalance(await signedGet(BYBIT_BALANCE_PATH, balanceParams)),
+    permissions: async () => normalizeBybitPermissions(await signedGet(BYBIT_PERMISSIONS_PATH)),
+  };
+}
+
 /**
  * A Bybit V5 connector for every API type of the matrix (all read the Unified Trading Account), with HMAC
  * or RSA keys, on mainnet, testnet or demo.
@@ -23,57 +62,5 @@ import { type BybitParams, bybitPublicRequest, signBybitRequest } from './signer
  * const result = await c.testConnection();
  */
 export function createBybitConnector(options: ConnectorOptions): Connector {
-  const o = resolveOptions(options);
-  if (o.exchange !== 'bybit') throw new TypeError('exchange: createBybitConnector needs exchange "bybit"');
-  const ctx = httpContext(o, accountScope(options));
-  const host = restBaseUrl('bybit', o.environment, 'default', o.baseUrl);
-  const balanceParams = bybitBalanceParams(o.apiType);
-  const reader = createBybitReader(o.clock);
-  const signing = createSigningClock(o, host);
-
-  const signedGet = async (path: string, params: BybitParams = []) =>
-    (
-      await send(
-        ctx,
-        { method: 'GET', path },
-        () =>
-          signBybitRequest({
-            method: 'GET',
-            baseUrl: host,
-            path,
-            params,
-            credentials: o.credentials,
-            timestamp: signing.timestamp(),
-            recvWindowMs: o.recvWindowMs,
-          }),
-        reader,
-      )
-    ).result;
-
-  const connector: Connector = {
-    exchange: 'bybit',
-    apiType: o.apiType,
-    environment: o.environment,
-    get clockOffsetMs() {
-      return signing.offsetMs;
-    },
-    async getServerTime() {
-      const envelope = await send(
-        ctx,
-        { method: 'GET', path: BYBIT_TIME_PATH },
-        async () => bybitPublicRequest(host, BYBIT_TIME_PATH),
-        reader,
-      );
-      return bybitServerTime(envelope);
-    },
-    syncClock: (samples = 3) => signing.sync(() => connector.getServerTime(), samples),
-    async getBalance(): Promise<Balance> {
-      return normalizeBybitBalance(await signedGet(BYBIT_BALANCE_PATH, balanceParams));
-    },
-    async getPermissions(): Promise<Permissions> {
-      return normalizeBybitPermissions(await signedGet(BYBIT_PERMISSIONS_PATH));
-    },
-    testConnection: (options) => runConnectionTest(connector, o.clock, options),
-  };
-  return connector;
+  return createRestConnector('bybit', createBybitRest, options);
 }

@@ -5,7 +5,7 @@ import { CtsError } from '../../errors/cts-error.ts';
 export const BYBIT_IP_BAN_MS = 10 * 60_000;
 
 /** Bybit V5 retCodes we map (bybit-exchange/docs v5 error.mdx), with hints where ours would mislead. */
-const CODES: Record<number, { code: ErrorCode; hint?: string }> = {
+export const BYBIT_ERROR_CODES: Record<number, { code: ErrorCode; hint?: string }> = {
   10002: { code: 'auth.timestamp' },
   10003: {
     code: 'auth.invalid_key',
@@ -58,7 +58,7 @@ export function mapBybitError(reply: {
   if (status === 429 && retCode === undefined)
     return new CtsError('rate_limited', message, { ...base, retryAfterMs });
   if (status >= 500) return new CtsError('exchange.unavailable', message, base);
-  const known = retCode !== undefined ? CODES[retCode] : undefined;
+  const known = retCode !== undefined ? BYBIT_ERROR_CODES[retCode] : undefined;
   if (known) return new CtsError(known.code, message, { ...base, hint: known.hint, retryAfterMs });
   if (status === 401)
     return new CtsError('auth.failed', message, {

@@ -5,7 +5,7 @@ import { CtsError } from '../../errors/cts-error.ts';
  * OKX V5 REST error codes we map (OKX docs "Error Code — REST API — Public"; 50001/50004/50026 also from ccxt's
  * okx exception table), with hints where ours would mislead.
  */
-const CODES: Record<string, { code: ErrorCode; hint?: string }> = {
+export const OKX_ERROR_CODES: Record<string, { code: ErrorCode; hint?: string }> = {
   '50001': { code: 'exchange.unavailable' },
   '50004': { code: 'timeout' },
   '50011': { code: 'rate_limited' },
@@ -61,7 +61,7 @@ export function mapOkxError(reply: {
   const message = `OKX: ${msg}${code !== undefined ? ` (${code})` : ''}`;
   const base = { exchangeCode: code, status };
   if (status >= 500) return new CtsError('exchange.unavailable', message, base);
-  const known = code !== undefined ? CODES[code] : undefined;
+  const known = code !== undefined ? OKX_ERROR_CODES[code] : undefined;
   if (known) return new CtsError(known.code, message, { ...base, hint: known.hint, retryAfterMs });
   if (status === 429) return new CtsError('rate_limited', message, { ...base, retryAfterMs });
   if (status === 401) return new CtsError('auth.failed', message, base);

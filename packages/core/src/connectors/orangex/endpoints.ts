@@ -1,5 +1,4 @@
-import type { ApiType, Environment } from '../../exchanges/catalog.ts';
-import { restBaseUrl } from '../../exchanges/hosts.ts';
+import type { ApiType } from '../../exchanges/catalog.ts';
 
 /** OrangeX JSON-RPC methods (reference section 6). */
 export const ORANGEX_METHODS = {
@@ -16,7 +15,7 @@ export function orangexAssetTypeOf(apiType: ApiType): OrangexAssetType {
   return apiType === 'spot' ? 'SPOT' : 'PERPETUAL';
 }
 
-/** The JSON-RPC base: `https://api.orangex.com/api/v1` (with baseUrl: `${baseUrl}/orangex/api/v1`). */
-export function orangexRpcBase(environment: Environment, baseUrl?: string): string {
-  return `${restBaseUrl('orangex', environment, 'default', baseUrl)}/api/v1`;
+/** The JSON-RPC base under the REST host: `https://api.orangex.com/api/v1` (simulator: `${baseUrl}/orangex/api/v1`). */
+export function orangexRpcBase(host: string): string {
+  return `${host}/api/v1`;
 }

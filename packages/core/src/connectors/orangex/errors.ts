@@ -7,7 +7,7 @@ interface Mapping {
 }
 
 /** OrangeX JSON-RPC error codes (reference 6.4; observed by third parties, UNCONFIRMED officially). */
-const ORANGEX_CODES: Record<number, Mapping> = {
+export const ORANGEX_ERROR_CODES: Record<number, Mapping> = {
   10000: {
     code: 'auth.failed',
     hint: 'OrangeX rejected the authentication: check the client id (API key) and secret, and that the key is enabled.',
@@ -43,7 +43,7 @@ const AUTH_FAILURE_REASONS: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
 function mappingOf(exchangeCode: number, message: string): Mapping {
   if (exchangeCode === ORANGEX_AUTH_FAILURE)
     for (const [pattern, code] of AUTH_FAILURE_REASONS) if (pattern.test(message)) return { code };
-  return ORANGEX_CODES[exchangeCode] ?? { code: 'exchange' };
+  return ORANGEX_ERROR_CODES[exchangeCode] ?? { code: 'exchange' };
 }
 
 /**

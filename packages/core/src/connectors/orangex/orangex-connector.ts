@@ -1,9 +1,8 @@
 import { randomHex } from '../../crypto/random.ts';
 import { CtsError } from '../../errors/cts-error.ts';
-import { syncClockOffset } from '../shared/clock-sync.ts';
 import { type HttpSpec, type ReplyReader, send } from '../shared/http.ts';
-import { accountScope, httpContext, resolveOptions } from '../shared/options.ts';
-import { runConnectionTest } from '../shared/test-runner.ts';
+import { createRestConnector } from '../shared/rest-connector.ts';
+import type { RestContext, RestProtocol } from '../shared/rest-protocol.ts';
 import type { Connector, ConnectorOptions } from '../types.ts';
 import { ORANGEX_METHODS, orangexAssetTypeOf, orangexRpcBase } from './endpoints.ts';
 import { ORANGEX_AUTH_FAILURE } from './errors.ts';
@@ -13,30 +12,20 @@ import { buildOrangexRefreshAuth, buildOrangexRpc, buildOrangexSignatureAuth } f
 import { OrangexTokenSession } from './token-session.ts';
 
 /**
- * An OrangeX connector over JSON-RPC: a bearer token from `/public/auth` (grant `client_signature`, refreshed
- * before expiry), `rest`/`websocket`/`perpetual_futures` read the PERPETUAL assets, `spot` the SPOT assets.
- * Mainnet only. Permissions come from the token's scope.
- *
- * @example
- * const orangex = createOrangexConnector({ exchange: 'orangex', apiType: 'perpetual_futures', credentials: { apiKey, apiSecret } });
- * const result = await orangex.testConnection();
+ * OrangeX's REST protocol over JSON-RPC: a bearer token from `/public/auth` (grant `client_signature`,
+ * refreshed before expiry); permissions from the token's scope.
  */
-export function createOrangexConnector(options: ConnectorOptions): Connector {
-  const o = resolveOptions(options);
-  if (o.exchange !== 'orangex')
-    throw new TypeError('exchange: createOrangexConnector needs exchange "orangex"');
-  const ctx = httpContext(o, accountScope(options));
-  const rpcBase = orangexRpcBase(o.environment, o.baseUrl);
+export function createOrangexRest({ options: o, http, baseUrl, timestamp }: RestContext): RestProtocol {
+  const rpcBase = orangexRpcBase(baseUrl());
   const readers = createOrangexReaders(o.clock);
   const assetType = orangexAssetTypeOf(o.apiType);
-  let offsetMs = 0;
   let rpcId = 0;
 
   const call = <T>(
     method: string,
     build: (id: number) => HttpSpec | Promise<HttpSpec>,
     reader: ReplyReader<T>,
-  ) => send(ctx, { method: 'POST', path: method }, async () => build(++rpcId), reader);
+  ) => send(http, { method: 'POST', path: method }, async () => build(++rpcId), reader);
 
   const session = new OrangexTokenSession({
     clock: o.clock,
@@ -49,7 +38,7 @@ export function createOrangexConnector(options: ConnectorOptions): Connector {
             rpcBase,
             clientId: o.credentials.apiKey,
             clientSecret: o.credentials.apiSecret,
-            timestamp: Math.round(o.clock.now() + offsetMs),
+            timestamp: timestamp(),
             nonce: randomHex(8),
             id,
           }),
@@ -78,33 +67,31 @@ export function createOrangexConnector(options: ConnectorOptions): Connector {
     }
   };
 
-  const connector: Connector = {
-    exchange: 'orangex',
-    apiType: o.apiType,
-    environment: o.environment,
-    get clockOffsetMs() {
-      return offsetMs;
-    },
+  return {
+    clockHost: rpcBase,
     /** OrangeX documents no time method (UNCONFIRMED): a `/public/ping` reply's `usOut`, else its Date header. */
-    getServerTime: () =>
+    serverTime: () =>
       call(
         ORANGEX_METHODS.ping,
         (id) => buildOrangexRpc({ rpcBase, method: ORANGEX_METHODS.ping, params: {}, id }),
         readers.serverTime,
       ),
-    async syncClock(samples = 3) {
-      const result = await syncClockOffset(o, rpcBase, () => connector.getServerTime(), samples);
-      offsetMs = result.offsetMs;
-      return result;
-    },
-    async getBalance() {
+    async balance() {
       const result = await privateCall(ORANGEX_METHODS.assets, { asset_type: [assetType] });
       return normalizeOrangexAssets(result, assetType);
     },
-    async getPermissions() {
-      return orangexScopePermissions((await session.token()).scope);
-    },
-    testConnection: (options) => runConnectionTest(connector, o.clock, options),
+    permissions: async () => orangexScopePermissions((await session.token()).scope),
   };
-  return connector;
+}
+
+/**
+ * An OrangeX connector over JSON-RPC: `rest`/`websocket`/`perpetual_futures` read the PERPETUAL assets, `spot`
+ * the SPOT assets. Mainnet only. Permissions come from the token's scope.
+ *
+ * @example
+ * const orangex = createOrangexConnector({ exchange: 'orangex', apiType: 'perpetual_futures', credentials: { apiKey, apiSecret } });
+ * const result = await orangex.testConnection();
+ */
+export function createOrangexConnector(options: ConnectorOptions): Connector {
+  return createRestConnector('orangex', createOrangexRest, options);
 }

@@ -7,7 +7,7 @@ interface Mapping {
 }
 
 /** Pionex string codes (PX-OAS `openapi.yaml`) mapped to ours. */
-const PIONEX_CODES: Record<string, Mapping> = {
+export const PIONEX_ERROR_CODES: Record<string, Mapping> = {
   APIKEY_LOST: { code: 'auth.invalid_key', hint: 'Pionex received no API key (PIONEX-KEY header missing).' },
   SIGNATURE_LOST: {
     code: 'auth.invalid_signature',
@@ -42,7 +42,7 @@ export function pionexError(
   message: string,
   extra: { status?: number } = {},
 ): CtsError {
-  const mapping = PIONEX_CODES[exchangeCode] ?? { code: 'exchange' as const };
+  const mapping = PIONEX_ERROR_CODES[exchangeCode] ?? { code: 'exchange' as const };
   return new CtsError(mapping.code, `Pionex ${exchangeCode}: ${message || 'no message'}`, {
     exchangeCode,
     hint: mapping.hint,

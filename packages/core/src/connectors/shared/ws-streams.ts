@@ -1,29 +1,13 @@
-import type { ExchangeId } from '../../exchanges/catalog.ts';
 import { globalWebSocketFactory } from '../../ports/websocket.ts';
 import { createBinanceFuturesStream } from '../binance/ws-futures-stream.ts';
 import { createBinanceMarginStream } from '../binance/ws-margin-stream.ts';
-import { createBinanceStream } from '../binance/ws-stream.ts';
-import { createBingxStream } from '../bingx/ws-stream.ts';
-import { createBybitStream } from '../bybit/ws-stream.ts';
-import { createOkxStream } from '../okx/ws-stream.ts';
-import { createOrangexStream } from '../orangex/ws-stream.ts';
-import { createPionexFuturesStream } from '../pionex/ws-futures-stream.ts';
-import { createPionexStream } from '../pionex/ws-stream.ts';
+import { PROTOCOLS } from '../protocols.ts';
 import type { Connector, ConnectorOptions } from '../types.ts';
 import { accountScope, httpContext, resolveOptions } from './options.ts';
 import { StreamMonitor, type StreamMonitorOptions } from './ws-monitor.ts';
 import type { StreamContext, StreamProtocol } from './ws-protocol.ts';
 import type { StreamDeps } from './ws-session.ts';
 import { runStreamConnectionTest } from './ws-test-runner.ts';
-
-const STREAMS: Record<ExchangeId, (ctx: StreamContext) => StreamProtocol> = {
-  binance: createBinanceStream,
-  bingx: createBingxStream,
-  bybit: createBybitStream,
-  okx: createOkxStream,
-  orangex: createOrangexStream,
-  pionex: createPionexStream,
-};
 
 /**
  * Which of an exchange's private streams: its default one (picked by apiType where the exchange has several:
@@ -53,8 +37,7 @@ export function createStreamProtocol(
     throw new TypeError(`kind: ${kind} needs exchange "binance", got ${o.exchange}`);
   if (kind === 'binance-usdm') return createBinanceFuturesStream(ctx);
   if (kind === 'binance-margin') return createBinanceMarginStream(ctx);
-  if (o.exchange === 'pionex' && o.apiType === 'perpetual_futures') return createPionexFuturesStream(ctx);
-  return STREAMS[o.exchange](ctx);
+  return PROTOCOLS[o.exchange].stream(ctx);
 }
 
 function streamDeps(options: ConnectorOptions): StreamDeps {
