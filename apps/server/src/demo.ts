@@ -1,12 +1,21 @@
 /**
  * `npm run demo`: the simulator and the server wired to it (in one Node process, both on loopback), demo connections
- * on every exchange created through the API and tested, then the admin URL and a token. Ctrl-C stops both.
+ * on every exchange (every environment, OKX EEA and US, Bybit EU) created through the API and tested, then the admin
+ * URL and a token. Ctrl-C stops both.
  * The demo keeps its database in memory, so your ./data/cts.db is untouched; secrets come from ./data as usual.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { issueToken } from '@cts/api';
-import { API_TYPE_MATRIX, EXCHANGE_NAMES, EXCHANGES, type ExchangeId, testEnvironmentOf } from '@cts/core';
+import {
+  API_TYPE_MATRIX,
+  type Environment,
+  EXCHANGE_NAMES,
+  EXCHANGES,
+  type ExchangeId,
+  environmentsOf,
+  type Region,
+} from '@cts/core';
 import { startSimulatorServer } from '@cts/sim';
 import { serve } from '@hono/node-server';
 import { buildServer } from './deps.ts';
@@ -47,20 +56,24 @@ const token = await issueToken({
   ttl: '8h',
 });
 
-async function create(exchange: ExchangeId, apiType: string, testnet: boolean): Promise<string> {
-  const environment = testnet ? testEnvironmentOf(exchange)! : 'mainnet';
-  const account = await sim.simulator.createAccount({ exchange, environment });
+/** Where a demo key lives: an environment, and a region other than global where the exchange has them. */
+type Place = { environment: Environment; region?: Region };
+
+async function create(exchange: ExchangeId, apiType: string, place: Place): Promise<string> {
+  const { environment, region } = place;
+  const account = await sim.simulator.createAccount({ exchange, environment, ...(region ? { region } : {}) });
   const res = await fetch(`${base}/api/settings/connections`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      name: `${EXCHANGE_NAMES[exchange]} ${apiType.replace('_', ' ')}${testnet ? ` (${environment})` : ''}`,
+      name: `${EXCHANGE_NAMES[exchange]} ${apiType.replace('_', ' ')}${environment === 'mainnet' ? '' : ` (${environment})`}${region ? ` ${region.toUpperCase()}` : ''}`,
       exchange,
       api_type: apiType,
       api_key: account.apiKey,
       api_secret: account.apiSecret,
       ...(account.passphrase ? { api_passphrase: account.passphrase } : {}),
-      is_testnet: testnet,
+      environment,
+      ...(region ? { region } : {}),
     }),
   });
   const body = (await res.json()) as { connection?: { id: string }; error?: { message: string } };
@@ -91,14 +104,23 @@ async function settle(id: string): Promise<Listed> {
 
 // All at once, as a user adding several keys would: the shared rate limiter keeps the connections of each exchange,
 // which share this machine's IP, inside the exchange's published limits together.
-const plan = EXCHANGES.flatMap((exchange) => [
+// Every environment each exchange has (from its descriptor), and OKX's EEA and US entities and Bybit EU.
+const mainnet: Place = { environment: 'mainnet' };
+const plan: Array<readonly [ExchangeId, string, Place]> = EXCHANGES.flatMap((exchange) => [
   ...API_TYPE_MATRIX[exchange]
     .filter((t) => t !== 'rest' && t !== 'websocket' && t !== 'margin')
-    .map((t) => [exchange, t, false] as const),
-  ...(testEnvironmentOf(exchange) ? [[exchange, 'spot', true] as const] : []),
+    .map((t) => [exchange, t, mainnet] as const),
+  ...environmentsOf(exchange)
+    .filter((environment) => environment !== 'mainnet')
+    .map((environment) => [exchange, 'spot', { environment }] as const),
 ]);
+plan.push(
+  ['okx', 'spot', { environment: 'mainnet', region: 'eea' }],
+  ['okx', 'spot', { environment: 'mainnet', region: 'us' }],
+  ['bybit', 'unified', { environment: 'mainnet', region: 'eu' }],
+);
 const connections = await Promise.all(
-  plan.map(async ([exchange, apiType, testnet]) => settle(await create(exchange, apiType, testnet))),
+  plan.map(async ([exchange, apiType, place]) => settle(await create(exchange, apiType, place))),
 );
 for (const c of connections)
   console.log(`  ${c.state.padEnd(8)} ${c.name.padEnd(34)} balance ${c.last_balance ?? '-'}`);

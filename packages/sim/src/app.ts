@@ -100,8 +100,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   app.route('/__sim', createControlRoutes(sim));
   for (const exchange of EXCHANGES)
-    for (const { prefix, environment } of environmentPrefixes(exchange)) {
-      if (exchange === 'bybit') app.route(prefix, createBybitRoutes(deps, environment));
+    for (const { prefix, environment, region } of environmentPrefixes(exchange)) {
+      if (exchange === 'bybit') app.route(prefix, createBybitRoutes(deps, environment, region));
       else if (exchange === 'binance') {
         app.route(prefix, createBinanceListenKeyRoutes(deps, streams.listenKeys, environment));
         app.route(
@@ -114,7 +114,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
           ),
         );
         app.route(prefix, createBinanceRoutes(deps, environment));
-      } else if (exchange === 'okx') app.route(prefix, createOkxRoutes(deps));
+      } else if (exchange === 'okx') app.route(prefix, createOkxRoutes(deps, region));
       else if (exchange === 'bingx')
         for (const host of [prefix, `${prefix}${BINGX_FALLBACK_SUFFIX}`]) {
           app.route(host, createBingxListenKeyRoutes(deps, streams.listenKeys, environment));

@@ -1,4 +1,11 @@
-import { type Environment, type ExchangeId, environmentsOf, restBaseUrl } from '@cts/core/exchanges';
+import {
+  type Environment,
+  type ExchangeId,
+  environmentsOf,
+  type Region,
+  regionsOf,
+  restBaseUrl,
+} from '@cts/core/exchanges';
 import type { Clock, FetchLike } from '@cts/core/ports';
 import type { Hono } from 'hono';
 import type { AccountInput } from './accounts/account-input.ts';
@@ -47,12 +54,19 @@ export interface Simulator {
   reset(options?: { keepAccounts?: boolean }): void;
 }
 
-/** The URL prefixes of each exchange's environments (the routing contract of restBaseUrl). */
-export function environmentPrefixes(exchange: ExchangeId): { prefix: string; environment: Environment }[] {
-  const out: { prefix: string; environment: Environment }[] = [];
-  for (const environment of environmentsOf(exchange)) {
-    const prefix = restBaseUrl(exchange, environment, 'default', '');
-    if (!out.some((p) => p.prefix === prefix)) out.push({ prefix, environment });
-  }
+/**
+ * The URL prefixes of each exchange's environments and regions, from its descriptor (the routing contract of
+ * restBaseUrl): `/okx`, `/okx-eea`, `/bybit-demo`, `/bybit-testnet-jp`. A prefix two environments share (OKX
+ * demo: its mainnet host and a header) is listed once, under the first.
+ */
+export function environmentPrefixes(
+  exchange: ExchangeId,
+): { prefix: string; environment: Environment; region: Region }[] {
+  const out: { prefix: string; environment: Environment; region: Region }[] = [];
+  for (const environment of environmentsOf(exchange))
+    for (const region of regionsOf(exchange, environment)) {
+      const prefix = restBaseUrl(exchange, environment, 'default', '', region);
+      if (!out.some((p) => p.prefix === prefix)) out.push({ prefix, environment, region });
+    }
   return out;
 }

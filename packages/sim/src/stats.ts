@@ -12,6 +12,7 @@ export const REJECT_REASONS = [
   'rate_limit',
   'banned',
   'wrong_environment',
+  'wrong_region',
   'key_expired',
   'bad_token',
   'bad_request',

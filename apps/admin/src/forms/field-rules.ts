@@ -1,5 +1,12 @@
-import type { ApiType, ExchangeId, KeyType } from '@cts/core';
-import { API_TYPE_MATRIX, keyTypesOf, PASSPHRASE_EXCHANGES } from '@cts/core';
+import type { ApiType, Environment, ExchangeId, KeyType, Region } from '@cts/core';
+import {
+  API_TYPE_MATRIX,
+  environmentsOf,
+  hasRegions,
+  keyTypesOf,
+  PASSPHRASE_EXCHANGES,
+  regionsOf,
+} from '@cts/core';
 
 /** Which fields the add/edit form shows for an exchange and API type. */
 export interface FieldRules {
@@ -7,10 +14,23 @@ export interface FieldRules {
   passphrase: boolean;
   futures: boolean;
   keyTypes: readonly KeyType[];
+  /** The exchange's environments (mainnet first). */
+  environments: readonly Environment[];
+  /** The regions of the chosen environment; empty where the exchange has one. */
+  regions: readonly Region[];
 }
 
-export function fieldRules(exchange: ExchangeId, apiType: ApiType | undefined): FieldRules {
+/** Read from the exchange's descriptor: what the form offers for an exchange, API type and environment. */
+export function fieldRules(
+  exchange: ExchangeId,
+  apiType: ApiType | undefined,
+  environment: Environment = 'mainnet',
+): FieldRules {
+  const environments = environmentsOf(exchange);
+  const env = environments.includes(environment) ? environment : 'mainnet';
   return {
+    environments,
+    regions: hasRegions(exchange) ? regionsOf(exchange, env) : [],
     apiTypes: API_TYPE_MATRIX[exchange],
     passphrase: PASSPHRASE_EXCHANGES.includes(exchange),
     futures: apiType === 'perpetual_futures',

@@ -22,7 +22,8 @@ export function connectionEditRoutes(options: ResolvedAdminOptions): Hono<AdminE
       const values: FormValues = { name: r.name, api_type: r.api_type, key_type: r.key_type };
       if (r.margin_type) values['margin_type'] = r.margin_type;
       if (r.position_mode) values['position_mode'] = r.position_mode;
-      if (r.is_testnet) values['is_testnet'] = 'on';
+      values['environment'] = r.environment;
+      if (r.region) values['region'] = r.region;
       return c.html(connectionDialog({ base, csrf: c.get('session').csrf, values, errors: {}, record: r }));
     } catch (err) {
       const d = describeError(err);
@@ -33,7 +34,7 @@ export function connectionEditRoutes(options: ResolvedAdminOptions): Hono<AdminE
   app.post('/connections/:id', async (c) => {
     const id = c.req.param('id');
     const values = formValues(await c.req.parseBody());
-    const parsed = parseForm(connectionEditSchema, values, ['is_testnet']);
+    const parsed = parseForm(connectionEditSchema, values, []);
     if (!parsed.ok) return invalid(c, values, parsed.errors);
     try {
       const record = await coordinator.getConnection(id);
@@ -49,7 +50,8 @@ export function connectionEditRoutes(options: ResolvedAdminOptions): Hono<AdminE
       const input: UpdateConnectionInput = {
         name: v.name,
         api_type: v.api_type,
-        is_testnet: v.is_testnet,
+        environment: v.environment,
+        region: v.region,
         margin_type: rules.futures ? (v.margin_type ?? null) : null,
         position_mode: rules.futures ? (v.position_mode ?? null) : null,
         version: v.version,

@@ -51,7 +51,7 @@ export function connectionRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> 
   app.get('/connections/fields', (c) => {
     const exchange = c.req.query('exchange');
     const values: FormValues = {};
-    for (const k of ['api_type', 'margin_type', 'position_mode', 'key_type']) {
+    for (const k of ['api_type', 'margin_type', 'position_mode', 'key_type', 'environment', 'region']) {
       const v = c.req.query(k);
       if (v) values[k] = v;
     }
@@ -68,7 +68,8 @@ export function connectionRoutes(options: ResolvedAdminOptions): Hono<AdminEnv> 
   app.post('/connections', async (c) => {
     const values = formValues(await c.req.parseBody());
     if (!('enabled' in values)) values['enabled'] = 'off';
-    const parsed = parseForm(connectionFormSchema, values, ['is_testnet', 'enabled']);
+    // Environment and region come from their selects (is_testnet follows the environment).
+    const parsed = parseForm(connectionFormSchema, values, ['enabled']);
     if (!parsed.ok) return invalid(c, values, parsed.errors);
     try {
       const input: CreateConnectionInput = parsed.value;

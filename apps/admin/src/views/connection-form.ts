@@ -50,7 +50,6 @@ ${textField('api_key', 'API key', ctx, {
   help: editing ? `Now ${p.record!.api_key_masked}. Leave key and secret empty to keep them.` : undefined,
 })}
 ${textField('api_secret', 'API secret', ctx, { type: 'password', required: !editing, autocomplete: 'new-password' })}
-${checkField('is_testnet', 'Testnet / demo account', p.values['is_testnet'] === 'on', p.errors['is_testnet'])}
 ${editing ? '' : checkField('enabled', 'Enable now (runs a test)', p.values['enabled'] !== 'off')}
 <div class="dialog-actions">
 <button type="button" class="btn" data-close-dialog>Cancel</button>

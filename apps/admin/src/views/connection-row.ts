@@ -82,7 +82,7 @@ export function connectionRow(
   return html`<tr id="conn-${c.id}" data-connection-id="${c.id}" data-row-state="${c.state}" ${oob ? html`hx-swap-oob="true"` : ''}>
 <td data-label="Select"><input type="checkbox" name="ids" value="${c.id}" form="batch-form" aria-label="Select ${c.name}"></td>
 <td data-label="Connection"><strong class="conn-name">${c.name}</strong>
-<span class="muted">${EXCHANGE_NAMES[c.exchange]} · ${apiTypeLabel(c.api_type)}${c.margin_type ? `, ${c.margin_type}` : ''}${c.is_testnet ? ` · ${c.environment}` : ''}</span>
+<span class="muted">${EXCHANGE_NAMES[c.exchange]} · ${apiTypeLabel(c.api_type)}${c.margin_type ? `, ${c.margin_type}` : ''}${c.is_testnet ? ` · ${c.environment}` : ''}${c.region && c.region !== 'global' ? ` · ${c.region.toUpperCase()}` : ''}</span>
 <span class="muted mono">${c.api_key_masked}</span> ${keyBadges(keyAuditOf(c), maintenanceOf(health))}
 ${reason(c, health)}</td>
 <td data-label="Status">${stateBadge(c.state)} ${healthBadge(healthOf(c, health))}</td>

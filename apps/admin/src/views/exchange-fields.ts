@@ -1,11 +1,23 @@
-import type { ApiType, ExchangeId } from '@cts/core';
-import { isApiType, MARGIN_TYPES, POSITION_MODES } from '@cts/core';
+import type { ApiType, Environment, ExchangeId } from '@cts/core';
+import { ENVIRONMENTS, isApiType, MARGIN_TYPES, POSITION_MODES } from '@cts/core';
 import { fieldRules } from '../forms/field-rules.ts';
 import { type FieldContext, selectField, textField } from './form-controls.ts';
 import { apiTypeLabel } from './format.ts';
 import { type Html, html } from './html.ts';
 
 const KEY_TYPE_LABELS: Record<string, string> = { hmac: 'HMAC', rsa: 'RSA', ed25519: 'Ed25519' };
+const ENVIRONMENT_LABELS: Record<Environment, string> = {
+  mainnet: 'Mainnet',
+  testnet: 'Testnet',
+  demo: 'Demo trading',
+};
+const REGION_LABELS: Record<string, string> = {
+  global: 'Global',
+  eea: 'EEA',
+  us: 'US',
+  eu: 'EU',
+  jp: 'Japan',
+};
 
 /**
  * The fields that follow the exchange: API types from the matrix, the passphrase for OKX only, margin type and
@@ -19,10 +31,35 @@ export function exchangeFields(
   editing: boolean,
 ): Html {
   const apiType: ApiType | undefined = isApiType(ctx.values['api_type']) ? ctx.values['api_type'] : undefined;
-  const rules = fieldRules(exchange, apiType);
+  const given = ctx.values['environment'];
+  const environment = (ENVIRONMENTS as readonly string[]).includes(given ?? '')
+    ? (given as Environment)
+    : undefined;
+  const rules = fieldRules(exchange, apiType, environment);
   const refresh = html`hx-get="${base}/connections/fields" hx-target="#exchange-fields" hx-swap="outerHTML"
-  hx-include="#f-exchange, #f-api_type, #f-margin_type, #f-position_mode, #f-key_type, #f-editing" hx-trigger="change"`;
+  hx-include="#f-exchange, #f-api_type, #f-margin_type, #f-position_mode, #f-key_type, #f-environment, #f-region, #f-editing" hx-trigger="change"`;
   return html`<div id="exchange-fields">
+${
+  rules.environments.length > 1
+    ? selectField(
+        'environment',
+        'Environment',
+        ctx,
+        rules.environments.map((e) => [e, ENVIRONMENT_LABELS[e]]),
+        refresh,
+      )
+    : ''
+}
+${
+  rules.regions.length > 1
+    ? selectField(
+        'region',
+        'Region',
+        ctx,
+        rules.regions.map((r) => [r, REGION_LABELS[r] ?? r.toUpperCase()]),
+      )
+    : ''
+}
 ${selectField(
   'api_type',
   'API type',

@@ -1,16 +1,21 @@
 import {
   API_TYPE_MATRIX,
   API_TYPES,
+  type ApiType,
   CONTROL_CHARACTERS_RULE,
+  ENVIRONMENTS,
   EXCHANGES,
+  type ExchangeId,
   KEY_TYPES,
   MARGIN_TYPES,
   NO_CONTROL_BUT_LINE_BREAKS,
   NO_CONTROL_CHARACTERS,
   PASSPHRASE_EXCHANGES,
   POSITION_MODES,
+  REGIONS,
   supportsApiType,
-  testEnvironmentOf,
+  ValidationError,
+  validatePlacement,
 } from '@cts/core';
 import { z } from 'zod';
 import { createConnectionRules } from './connection-rules.ts';
@@ -40,8 +45,40 @@ const fields = {
   key_type: z.enum(KEY_TYPES).describe('@default hmac'),
   margin_type: z.enum(MARGIN_TYPES).nullable(),
   position_mode: z.enum(POSITION_MODES).nullable(),
-  is_testnet: z.boolean().describe("Use the exchange's testnet (or demo) environment. @default false"),
+  is_testnet: z
+    .boolean()
+    .describe(
+      "Use the exchange's testnet (or demo) environment; true exactly when environment is not mainnet. @default false",
+    ),
+  environment: z
+    .enum(ENVIRONMENTS, { error: `expected one of ${ENVIRONMENTS.join(', ')}` })
+    .describe('mainnet, testnet or demo, where the exchange has it. @default from is_testnet, else mainnet'),
+  region: z
+    .enum(REGIONS, { error: `expected one of ${REGIONS.join(', ')}` })
+    .nullable()
+    .describe(
+      "The exchange entity whose hosts serve the key: OKX global, eea, us; Bybit global, nl, tr, kz, ge, ae, eu, id, jp. Only where the exchange has regions. @default 'global'",
+    ),
 };
+
+/** Environment, region and is_testnet against the exchange's descriptor (core's rule, reported as zod issues). */
+function checkPlacement(
+  body: {
+    exchange: ExchangeId;
+    api_type: ApiType;
+    is_testnet?: boolean;
+    environment?: unknown;
+    region?: unknown;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  try {
+    validatePlacement(body.exchange, body.api_type, body);
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    ctx.addIssue({ code: 'custom', path: [err.field], message: err.rule });
+  }
+}
 
 /** A conditional write: the version the client read (optimistic concurrency). */
 const versionSchema = z
@@ -61,6 +98,8 @@ export const createConnectionSchema = z
     margin_type: fields.margin_type.optional(),
     position_mode: fields.position_mode.optional(),
     is_testnet: fields.is_testnet.optional(),
+    environment: fields.environment.optional(),
+    region: fields.region.optional(),
     enabled: z.boolean().optional().describe('Enable (and test) at once. @default true'),
   })
   .superRefine((body, ctx) => {
@@ -76,12 +115,7 @@ export const createConnectionSchema = z
         path: ['api_passphrase'],
         message: `required for ${body.exchange}`,
       });
-    if (body.is_testnet && testEnvironmentOf(body.exchange) === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['is_testnet'],
-        message: `${body.exchange} has no testnet or demo environment`,
-      });
+    if (supportsApiType(body.exchange, body.api_type)) checkPlacement(body, ctx);
   })
   // The same rules for the OpenAPI document (z.toJSONSchema cannot see into superRefine).
   .meta({ allOf: createConnectionRules() })
@@ -112,6 +146,8 @@ export const updateConnectionSchema = z
     margin_type: fields.margin_type.optional(),
     position_mode: fields.position_mode.optional(),
     is_testnet: fields.is_testnet.optional(),
+    environment: fields.environment.optional(),
+    region: fields.region.optional(),
     version: versionSchema,
   })
   .refine((body) => Object.keys(body).some((k) => k !== 'version'), {

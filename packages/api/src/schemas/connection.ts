@@ -6,6 +6,7 @@ import {
   KEY_TYPES,
   MARGIN_TYPES,
   POSITION_MODES,
+  REGIONS,
 } from '@cts/core';
 import { z } from 'zod';
 import { keyAuditSchema } from './key-audit.ts';
@@ -21,6 +22,10 @@ export const connectionRecordSchema = z
     position_mode: z.enum(POSITION_MODES).nullable(),
     is_testnet: z.boolean(),
     environment: z.enum(ENVIRONMENTS),
+    region: z
+      .enum(REGIONS)
+      .nullable()
+      .describe('The exchange entity serving the key (OKX, Bybit); null where the exchange has one'),
     key_type: z.enum(KEY_TYPES),
     api_key_masked: z.string().describe('First and last 4 characters of the API key'),
     state: z.enum(CONNECTION_STATES),

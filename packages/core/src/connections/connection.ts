@@ -1,6 +1,6 @@
 import type { TestError } from '../connectors/types.ts';
 import type { KeyType } from '../crypto/asymmetric.ts';
-import type { ApiType, Environment, ExchangeId } from '../exchanges/catalog.ts';
+import type { ApiType, Environment, ExchangeId, Region } from '../exchanges/catalog.ts';
 import type { KeyAudit } from '../keys/key-audit.ts';
 import type { ConnectionState } from './state-machine.ts';
 
@@ -21,8 +21,10 @@ export interface ConnectionRecord {
   margin_type: MarginType | null;
   position_mode: PositionMode | null;
   is_testnet: boolean;
-  /** Derived from is_testnet: mainnet, or the exchange's testnet (else demo). */
+  /** mainnet, testnet or demo (is_testnet true ⇔ not mainnet; from is_testnet alone: the exchange's testnet, else demo). */
   environment: Environment;
+  /** The exchange entity whose hosts serve the key (OKX global/eea/us, Bybit's regions); null where it has one. */
+  region: Region | null;
   key_type: KeyType;
   /** The API key, masked (`abcd…wxyz`); the key itself is only in the encrypted credentials. */
   api_key_masked: string;

@@ -1,5 +1,5 @@
 import type { KeyType } from '../crypto/asymmetric.ts';
-import type { ApiType, Environment, ExchangeId } from '../exchanges/catalog.ts';
+import type { ApiType, Environment, ExchangeId, Region } from '../exchanges/catalog.ts';
 import type { KeyAudit } from '../keys/key-audit.ts';
 import type { RequestGate } from '../limiter/gate.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -23,6 +23,8 @@ export interface ConnectorOptions {
   apiType: ApiType;
   /** @default 'mainnet' */
   environment?: Environment;
+  /** The exchange's legal entity whose hosts serve the key (OKX: global, eea, us; Bybit's regions). @default 'global' */
+  region?: Region;
   credentials: Credentials;
   /** @default the global fetch */
   fetch?: FetchLike;

@@ -6,3 +6,4 @@ export * from './outcome-policy.ts';
 export type * from './recovery.ts';
 export type * from './types.ts';
 export * from './validate-input.ts';
+export * from './validate-placement.ts';

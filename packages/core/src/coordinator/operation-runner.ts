@@ -160,9 +160,13 @@ export class OperationRunner {
 
   /** The cached connector of a connection, rebuilt when its settings change. */
   async connector(record: ConnectionRecord, rt = this.#registry.get(record.id)): Promise<Connector> {
-    const fingerprint = [record.api_type, record.environment, record.key_type, record.api_key_masked].join(
-      '|',
-    );
+    const fingerprint = [
+      record.api_type,
+      record.environment,
+      record.region,
+      record.key_type,
+      record.api_key_masked,
+    ].join('|');
     if (rt.connector?.fingerprint !== fingerprint) {
       const value = this.#build(record);
       rt.connector = { fingerprint, account: '', value };
@@ -205,6 +209,7 @@ export class OperationRunner {
       exchange: record.exchange,
       apiType: record.api_type,
       environment: record.environment,
+      ...(record.region ? { region: record.region } : {}),
       credentials: {
         apiKey: secrets.apiKey,
         apiSecret: secrets.apiSecret,

@@ -34,7 +34,7 @@ export function wantsStream(r: ConnectionRecord): boolean {
 }
 
 const fingerprintOf = (r: ConnectionRecord) =>
-  [r.api_type, r.environment, r.key_type, r.api_key_masked].join('|');
+  [r.api_type, r.environment, r.region, r.key_type, r.api_key_masked].join('|');
 
 /**
  * One StreamMonitor per active websocket connection (reconnect with backoff, re-authentication, listenKey

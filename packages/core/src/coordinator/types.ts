@@ -7,7 +7,7 @@ import type {
 import type { ConnectionState } from '../connections/state-machine.ts';
 import type { Balance, Permissions, TestResult } from '../connectors/types.ts';
 import type { KeyType } from '../crypto/asymmetric.ts';
-import type { ApiType, ExchangeId } from '../exchanges/catalog.ts';
+import type { ApiType, Environment, ExchangeId, Region } from '../exchanges/catalog.ts';
 import type { KeyAudit } from '../keys/key-audit.ts';
 import type { BatchJob, BatchTaskResult, TaskType } from '../storage/ports.ts';
 
@@ -23,6 +23,10 @@ export interface CreateConnectionInput {
   margin_type?: MarginType | null;
   position_mode?: PositionMode | null;
   is_testnet?: boolean;
+  /** mainnet, testnet or demo, where the exchange has it. @default from is_testnet, else mainnet */
+  environment?: Environment;
+  /** Where the exchange has several (OKX, Bybit). @default 'global' */
+  region?: Region | null;
   /** Create disabled (no test) instead of enabled-and-tested. @default true */
   enabled?: boolean;
 }
@@ -38,6 +42,8 @@ export interface UpdateConnectionInput {
   margin_type?: MarginType | null;
   position_mode?: PositionMode | null;
   is_testnet?: boolean;
+  environment?: Environment;
+  region?: Region | null;
   version?: number;
 }
 

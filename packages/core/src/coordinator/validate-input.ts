@@ -24,11 +24,12 @@ import {
   isExchangeId,
   keyTypesOf,
   PASSPHRASE_EXCHANGES,
+  type Region,
   supportsApiType,
-  testEnvironmentOf,
 } from '../exchanges/catalog.ts';
 import { type ConnectionWrite, TASK_TYPES, type TaskType } from '../storage/ports.ts';
 import type { CreateConnectionInput, UpdateConnectionInput } from './types.ts';
+import { validatePlacement } from './validate-placement.ts';
 
 /** A connection's settings once validated: what is stored (besides state) and what is sealed. */
 export interface ValidConnection {
@@ -40,6 +41,7 @@ export interface ValidConnection {
   position_mode: PositionMode | null;
   is_testnet: boolean;
   environment: Environment;
+  region: Region | null;
   secrets: ConnectionSecrets;
 }
 
@@ -75,6 +77,8 @@ export function validateConnection(input: {
   margin_type?: unknown;
   position_mode?: unknown;
   is_testnet?: unknown;
+  environment?: unknown;
+  region?: unknown;
 }): ValidConnection {
   const name = text('name', input.name, 100).trim();
   if (!isExchangeId(input.exchange))
@@ -100,12 +104,7 @@ export function validateConnection(input: {
   const allowed = keyTypesOf(exchange);
   if (!allowed.includes(key_type))
     throw new ValidationError('key_type', `${exchange} accepts ${allowed.join(', ')}`);
-  if (input.is_testnet !== undefined && typeof input.is_testnet !== 'boolean')
-    throw new ValidationError('is_testnet', 'must be a boolean');
-  const is_testnet = input.is_testnet === true;
-  const testEnv = testEnvironmentOf(exchange);
-  if (is_testnet && !testEnv)
-    throw new ValidationError('is_testnet', `${exchange} has no testnet or demo environment`);
+  const placement = validatePlacement(exchange, api_type, input);
   const margin_type = (input.margin_type ?? null) as MarginType | null;
   const position_mode = (input.position_mode ?? null) as PositionMode | null;
   const futuresOrMargin = api_type === 'perpetual_futures' || api_type === 'margin';
@@ -130,8 +129,7 @@ export function validateConnection(input: {
     key_type,
     margin_type,
     position_mode,
-    is_testnet,
-    environment: is_testnet && testEnv ? testEnv : 'mainnet',
+    ...placement,
     secrets,
   };
 }
@@ -168,7 +166,10 @@ export function validateUpdate(
       patch.margin_type !== undefined ? patch.margin_type : leavesFutures ? null : current.margin_type,
     position_mode:
       patch.position_mode !== undefined ? patch.position_mode : leavesFutures ? null : current.position_mode,
-    is_testnet: patch.is_testnet ?? current.is_testnet,
+    // environment wins; a patch of is_testnet alone picks the environment again, as the seed has it.
+    is_testnet: patch.is_testnet ?? (patch.environment != null ? undefined : current.is_testnet),
+    environment: patch.environment ?? (patch.is_testnet !== undefined ? undefined : current.environment),
+    region: patch.region !== undefined ? patch.region : current.region,
   });
 }
 
@@ -182,6 +183,7 @@ export function newConnectionFields(v: ValidConnection): ConnectionWrite {
     position_mode: v.position_mode,
     is_testnet: v.is_testnet,
     environment: v.environment,
+    region: v.region,
     key_type: v.key_type,
     api_key_masked: maskApiKey(v.secrets.apiKey),
     state: 'disabled',

@@ -7,7 +7,7 @@ import { validateUpdate } from './validate-input.ts';
 
 /**
  * Validates a patch against the stored connection and its opened secrets, seals changed secrets, and writes the
- * patch (conditional on `version` when given). `retest`: new credentials, API type, environment or key type.
+ * patch (conditional on `version` when given). `retest`: new credentials, API type, environment, region or key type.
  */
 export async function writeUpdate(
   o: ResolvedCoordinatorOptions,
@@ -35,6 +35,7 @@ export async function writeUpdate(
         position_mode: v.position_mode,
         is_testnet: v.is_testnet,
         environment: v.environment,
+        region: v.region,
         api_key_masked: maskApiKey(v.secrets.apiKey),
       },
       { now: o.clock.now(), expectedVersion: input.version, credentials },
@@ -46,6 +47,7 @@ export async function writeUpdate(
     secretsChanged ||
     v.api_type !== current.api_type ||
     v.environment !== current.environment ||
+    v.region !== current.region ||
     v.key_type !== current.key_type;
   return { updated, retest };
 }

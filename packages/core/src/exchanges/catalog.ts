@@ -15,6 +15,7 @@ import {
   type Environment,
   EXCHANGES,
   type ExchangeId,
+  REGIONS,
   type Region,
 } from './ids.ts';
 import { okx } from './okx.ts';
@@ -91,6 +92,10 @@ export function hasRegion(exchange: ExchangeId, environment: Environment, region
 
 export function isExchangeId(value: unknown): value is ExchangeId {
   return typeof value === 'string' && (EXCHANGES as readonly string[]).includes(value);
+}
+
+export function isRegion(value: unknown): value is Region {
+  return typeof value === 'string' && (REGIONS as readonly string[]).includes(value);
 }
 
 export function isApiType(value: unknown): value is ApiType {

@@ -2,6 +2,7 @@ import type { AlertEvent } from '../alerts/alert-event.ts';
 import type { AlertStore } from '../alerts/alert-store.ts';
 import type { ConnectionFilter, ConnectionRecord } from '../connections/connection.ts';
 import type { TestResult } from '../connectors/types.ts';
+import type { Region } from '../exchanges/ids.ts';
 import type { EncryptedBlob } from './encrypted-blob.ts';
 import type { SessionStore } from './session-store.ts';
 
@@ -24,8 +25,11 @@ export class VersionConflictError extends Error {
 /** The writable fields of a connection (everything but id, derived flags, timestamps and version). */
 export type ConnectionWrite = Omit<
   ConnectionRecord,
-  'id' | 'is_enabled' | 'is_active' | 'created_at' | 'updated_at' | 'version'
->;
+  'id' | 'is_enabled' | 'is_active' | 'created_at' | 'updated_at' | 'version' | 'region'
+> & {
+  /** @default null (the exchange's only region) */
+  region?: Region | null;
+};
 
 /** Connections and their encrypted credentials. Writes are atomic: a record never exists without its credentials. */
 export interface ConnectionRepo {

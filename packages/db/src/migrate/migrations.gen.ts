@@ -70,5 +70,13 @@ export const BUNDLED_MIGRATIONS: Migration[] = [
     "sql": [
       "ALTER TABLE `connections` ADD `key_audit` text;"
     ]
+  },
+  {
+    "tag": "0005_connection_region",
+    "when": 1796546192185,
+    "hash": "8ef3b708db57af3459c29967cb9316a19664f7244b9c96e3b224aa5fa7c6fca4",
+    "sql": [
+      "ALTER TABLE `connections` ADD `region` text;"
+    ]
   }
 ];

@@ -1,7 +1,7 @@
 import type { ConnectionState, MarginType, PositionMode } from '@cts/core/connections';
 import type { TestError } from '@cts/core/connectors';
 import type { KeyType } from '@cts/core/crypto';
-import type { ApiType, Environment, ExchangeId } from '@cts/core/exchanges';
+import type { ApiType, Environment, ExchangeId, Region } from '@cts/core/exchanges';
 import type { KeyAudit } from '@cts/core/keys';
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
@@ -18,6 +18,8 @@ export const connections = sqliteTable(
     positionMode: text('position_mode').$type<PositionMode>(),
     isTestnet: integer('is_testnet', { mode: 'boolean' }).notNull(),
     environment: text('environment').$type<Environment>().notNull(),
+    /** The exchange entity (OKX global/eea/us, Bybit's regions); null where the exchange has one. */
+    region: text('region').$type<Region>(),
     keyType: text('key_type').$type<KeyType>().notNull(),
     apiKeyMasked: text('api_key_masked').notNull(),
     state: text('state').$type<ConnectionState>().notNull(),

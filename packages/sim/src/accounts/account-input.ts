@@ -1,5 +1,14 @@
 import { KEY_TYPES } from '@cts/core/crypto';
-import { ENVIRONMENTS, EXCHANGES, hasEnvironment, keyTypesOf } from '@cts/core/exchanges';
+import {
+  DEFAULT_REGION,
+  ENVIRONMENTS,
+  EXCHANGES,
+  hasEnvironment,
+  hasRegion,
+  keyTypesOf,
+  REGIONS,
+  regionsOf,
+} from '@cts/core/exchanges';
 import { z } from 'zod';
 import { WALLETS } from './account.ts';
 
@@ -14,6 +23,8 @@ export const accountInputSchema = z
     exchange: z.enum(EXCHANGES),
     /** @default 'mainnet' */
     environment: z.enum(ENVIRONMENTS).default('mainnet'),
+    /** The entity whose key space holds the key; each region has its own (a key of another is unknown). @default 'global' */
+    region: z.enum(REGIONS).default(DEFAULT_REGION),
     /** Per wallet, per asset: a free amount or `{ free, locked }`. @default defaultBalances() */
     balances: z.partialRecord(z.enum(WALLETS), z.record(z.string().min(1).max(20), amountSchema)).optional(),
     /** @default read, trade, futures, margin; no withdraw, no transfer */
@@ -48,6 +59,12 @@ export const accountInputSchema = z
         code: 'custom',
         path: ['environment'],
         message: `${input.exchange} has no ${input.environment} environment`,
+      });
+    else if (!hasRegion(input.exchange, input.environment, input.region))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region'],
+        message: `${input.exchange} ${input.environment} has ${regionsOf(input.exchange, input.environment).join(', ')}`,
       });
     if (!keyTypesOf(input.exchange).includes(input.keyType))
       ctx.addIssue({

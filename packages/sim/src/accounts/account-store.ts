@@ -1,3 +1,4 @@
+import { DEFAULT_REGION } from '@cts/core/exchanges';
 import {
   type AssetAmount,
   type Balances,
@@ -13,6 +14,8 @@ export interface CreatedAccount {
   id: string;
   exchange: SimAccount['exchange'];
   environment: SimAccount['environment'];
+  /** Present when not the default region. */
+  region?: SimAccount['region'];
   uid: string;
   keyType: SimAccount['keyType'];
   apiKey: string;
@@ -46,6 +49,7 @@ export class AccountStore {
       id: generateAccountId(input.exchange),
       exchange: input.exchange,
       environment: input.environment,
+      region: input.region,
       uid: String(this.#nextUid++),
       apiKey: creds.apiKey,
       hmacSecret: creds.hmacSecret,
@@ -64,6 +68,7 @@ export class AccountStore {
       id: account.id,
       exchange: account.exchange,
       environment: account.environment,
+      ...(account.region === DEFAULT_REGION ? {} : { region: account.region }),
       uid: account.uid,
       keyType: account.keyType,
       apiKey: creds.apiKey,

@@ -1,5 +1,5 @@
 import type { KeyType } from '@cts/core/crypto';
-import type { Environment, ExchangeId } from '@cts/core/exchanges';
+import type { Environment, ExchangeId, Region } from '@cts/core/exchanges';
 
 /** The wallets (account types) a simulated account holds balances in. */
 export const WALLETS = ['spot', 'futures', 'margin', 'unified'] as const;
@@ -38,6 +38,8 @@ export interface SimAccount {
   id: string;
   exchange: ExchangeId;
   environment: Environment;
+  /** The exchange entity whose key space holds the key (OKX global/eea/us, Bybit's regions). */
+  region: Region;
   /** Numeric user id as the exchange reports it. */
   uid: string;
   apiKey: string;

@@ -1,3 +1,4 @@
+import { DEFAULT_REGION } from '@cts/core/exchanges';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { accountInputSchema, describeIssues } from '../accounts/account-input.ts';
@@ -46,6 +47,7 @@ export function createControlRoutes(sim: Simulator): Hono<SimEnv> {
         id: a.id,
         exchange: a.exchange,
         environment: a.environment,
+        ...(a.region === DEFAULT_REGION ? {} : { region: a.region }),
         uid: a.uid,
         keyType: a.keyType,
       });

@@ -1,4 +1,4 @@
-import type { Environment, ExchangeId } from '@cts/core/exchanges';
+import type { Environment, ExchangeId, Region } from '@cts/core/exchanges';
 import type { SimAccount } from '../accounts/account.ts';
 import type { LimitCharge, LimitRule, Usage } from '../limits/rules.ts';
 import type { RejectReason } from '../stats.ts';
@@ -27,6 +27,8 @@ export interface RejectInfo {
 /** How one exchange speaks: its error envelope and codes, its limits and its usage headers. */
 export interface Dialect {
   exchange: ExchangeId;
+  /** The entity whose key space these routes serve (a key of another region is unknown here). @default 'global' */
+  region?: Region;
   reject(reason: RejectReason, info: RejectInfo): Reply;
   maintenance(now: number): Reply;
   /** The charges for a request to `endpoint`: IP-scoped ones before auth, account-scoped after. */

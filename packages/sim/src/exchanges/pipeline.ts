@@ -1,4 +1,4 @@
-import type { Environment, ExchangeId } from '@cts/core/exchanges';
+import { DEFAULT_REGION, type Environment, type ExchangeId } from '@cts/core/exchanges';
 import { isExpired, type SimAccount } from '../accounts/account.ts';
 import type { FaultPlan } from '../faults/fault-injector.ts';
 import type { LimitOutcome, Usage } from '../limits/rules.ts';
@@ -102,6 +102,7 @@ export async function runPrivate(
   if (identity.failure) return reject(identity.failure);
   if (!identity.presented) return reject('missing_auth');
   if (!account) return reject('bad_key');
+  if (account.region !== (dialect.region ?? DEFAULT_REGION)) return reject('wrong_region');
   if (account.environment !== environment) return reject('wrong_environment');
   if (isExpired(account, p.now)) return reject('key_expired');
   if (account.ipWhitelist.length > 0 && !account.ipWhitelist.includes(p.ip)) return reject('ip');

@@ -27,6 +27,8 @@ export function admit(
   };
   if (!apiKey) return reject('missing_auth');
   if (!account) return reject('bad_key');
+  // Each region has its own key space: a key of another is unknown here.
+  if (account.region !== request.region) return reject('bad_key');
   if (account.environment !== request.environment) return reject('wrong_environment');
   if (isExpired(account, now)) return reject('key_expired');
   if (account.ipWhitelist.length > 0 && !account.ipWhitelist.includes(request.ip)) return reject('ip');

@@ -1,4 +1,12 @@
-import { type Environment, EXCHANGES, type ExchangeId, hasEnvironment } from '@cts/core/exchanges';
+import {
+  DEFAULT_REGION,
+  type Environment,
+  EXCHANGES,
+  type ExchangeId,
+  hasEnvironment,
+  hasRegion,
+  isRegion,
+} from '@cts/core/exchanges';
 import type { SimDeps } from '../exchanges/deps.ts';
 import { ListenKeyStore } from './listen-keys.ts';
 import type { SimSocket, StreamOpener, StreamRequest } from './stream-types.ts';
@@ -40,18 +48,21 @@ export class StreamHub {
     url: URL,
     ip: string,
   ): { opener: StreamOpener; request: StreamRequest } | { refuse: number } | undefined {
-    const match = /^\/([a-z]+)(?:-(testnet|demo))?(\/.*)$/.exec(url.pathname);
+    const match = /^\/([a-z]+)(?:-(testnet|demo))?(?:-([a-z]+))?(\/.*)$/.exec(url.pathname);
     if (!match) return undefined;
     const exchange = match[1] as ExchangeId;
     const environment = (match[2] ?? 'mainnet') as Environment;
+    const region = match[3] ?? DEFAULT_REGION;
     if (!(EXCHANGES as readonly string[]).includes(exchange) || !hasEnvironment(exchange, environment))
       return undefined;
-    const path = match[3]!;
+    if (!isRegion(region) || (region !== DEFAULT_REGION && !hasRegion(exchange, environment, region)))
+      return undefined;
+    const path = match[4]!;
     const opener =
       this.#openers.get(`${exchange} ${path}`) ??
       this.#openers.get(`${exchange} ${path.slice(0, path.lastIndexOf('/'))}/*`);
     if (!opener) return undefined;
-    const request: StreamRequest = { url, ip, exchange, environment };
+    const request: StreamRequest = { url, ip, exchange, environment, region };
     const refuse = opener.refuse?.(request);
     return refuse ? { refuse } : { opener, request };
   }

@@ -1,4 +1,4 @@
-import type { Environment, ExchangeId } from '@cts/core/exchanges';
+import type { Environment, ExchangeId, Region } from '@cts/core/exchanges';
 
 /** The server end of one WebSocket, as a session sees it (the Node adapter implements it over `ws`). */
 export interface SimSocket {
@@ -26,6 +26,8 @@ export interface StreamRequest {
   ip: string;
   exchange: ExchangeId;
   environment: Environment;
+  /** The region of the prefix (`/okx-eea`); 'global' by default. */
+  region: Region;
 }
 
 /**

@@ -24,6 +24,14 @@ export function connectionContract(makeStorage: MakeStorage): void {
       expect(await s.connections.getCredentials('c1')).toEqual(blob('a'));
     });
 
+    it('stores the region of a connection and changes it on update', async () => {
+      await s.connections.create('c1', connectionFields({ exchange: 'okx', region: 'eea' }), blob('a'), T0);
+      expect((await s.connections.get('c1'))?.region).toBe('eea');
+      const updated = await s.connections.update('c1', { region: 'us' }, { now: T0 + 1 });
+      expect(updated?.region).toBe('us');
+      expect((await s.connections.get('c1'))?.region).toBe('us');
+    });
+
     it('round-trips every field, including nulls, booleans and the last error object', async () => {
       const fields = connectionFields({
         exchange: 'okx',

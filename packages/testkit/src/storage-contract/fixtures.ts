@@ -15,6 +15,7 @@ export function connectionFields(overrides: Partial<ConnectionWrite> = {}): Conn
     position_mode: 'one_way',
     is_testnet: false,
     environment: 'mainnet',
+    region: null,
     key_type: 'hmac',
     api_key_masked: 'AKIA…MPLE',
     state: 'disabled',

@@ -28,7 +28,7 @@ export function mapBybitStreamError(retMsg: string): CtsError {
  */
 export function createBybitStream(ctx: StreamContext): StreamProtocol {
   const o = ctx.options;
-  const url = `${wsBaseUrl('bybit', o.environment, 'default', o.baseUrl)}${BYBIT_PRIVATE_PATH}`;
+  const url = `${wsBaseUrl('bybit', o.environment, 'default', o.baseUrl, o.region)}${BYBIT_PRIVATE_PATH}`;
   return {
     label: 'Bybit private stream',
     ping: '{"req_id":"cts-ping","op":"ping"}',

@@ -35,7 +35,7 @@ export function mapOkxStreamError(code: string, msg: string): CtsError {
  */
 export function createOkxStream(ctx: StreamContext): StreamProtocol {
   const o = ctx.options;
-  const url = `${wsBaseUrl('okx', o.environment, 'default', o.baseUrl)}${OKX_PRIVATE_PATH}`;
+  const url = `${wsBaseUrl('okx', o.environment, 'default', o.baseUrl, o.region)}${OKX_PRIVATE_PATH}`;
   return {
     label: 'OKX private stream',
     ping: 'ping',

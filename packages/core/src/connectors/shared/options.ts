@@ -2,14 +2,19 @@ import { KEY_TYPES } from '../../crypto/asymmetric.ts';
 import {
   API_TYPE_MATRIX,
   API_TYPES,
+  DEFAULT_REGION,
   ENVIRONMENTS,
   type Environment,
   EXCHANGES,
   hasEnvironment,
+  hasRegion,
   isApiType,
   isExchangeId,
+  isRegion,
   keyTypesOf,
   PASSPHRASE_EXCHANGES,
+  type Region,
+  regionsOf,
   supportsApiType,
 } from '../../exchanges/catalog.ts';
 import { openGate } from '../../limiter/gate.ts';
@@ -27,6 +32,7 @@ export type ResolvedOptions = Required<
   baseUrl?: string;
   clockOffsetCache?: ClockOffsetCache;
   environment: Environment;
+  region: Region;
 };
 
 /** Validates connector options; throws a TypeError naming the field and the rule. */
@@ -47,6 +53,11 @@ export function resolveOptions(options: ConnectorOptions): ResolvedOptions {
     throw new TypeError(`environment: expected mainnet, testnet or demo, got ${JSON.stringify(environment)}`);
   if (!hasEnvironment(exchange, environment))
     throw new TypeError(`environment: ${exchange} has no ${environment} environment`);
+  const region = options.region ?? DEFAULT_REGION;
+  if (!isRegion(region) || !hasRegion(exchange, environment, region))
+    throw new TypeError(
+      `region: ${exchange} ${environment} serves ${regionsOf(exchange, environment).join(', ')}, got ${JSON.stringify(region)}`,
+    );
   const c = options.credentials;
   if (!c || typeof c !== 'object') throw new TypeError('credentials: expected { apiKey, apiSecret }');
   if (typeof c.apiKey !== 'string' || c.apiKey.trim() === '')
@@ -79,6 +90,7 @@ export function resolveOptions(options: ConnectorOptions): ResolvedOptions {
     exchange,
     apiType,
     environment,
+    region,
     ...(cache ? { clockOffsetCache: cache } : {}),
     credentials: { ...c, keyType },
     fetch: options.fetch ?? globalFetch,

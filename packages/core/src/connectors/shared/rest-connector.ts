@@ -2,13 +2,15 @@ import type { ExchangeId } from '../../exchanges/catalog.ts';
 import { restBaseUrl } from '../../exchanges/hosts.ts';
 import type { Connector, ConnectorOptions } from '../types.ts';
 import { accountScope, httpContext, resolveOptions } from './options.ts';
+import { withPlacementHint } from './placement-hint.ts';
 import type { RestContext, RestProtocol } from './rest-protocol.ts';
 import { createSigningClock, type SigningClock } from './signing-clock.ts';
 import { runConnectionTest } from './test-runner.ts';
 
 /**
- * The one REST engine: validates the options, builds the exchange's protocol for this account, keeps the
- * signing clock (synced against the protocol's `clockHost`) and runs the shared connection test.
+ * The one REST engine: validates the options, builds the exchange's protocol for this account (hosts of its
+ * environment and region), keeps the signing clock (synced against the protocol's `clockHost`), adds where a
+ * refused key may belong to its hint, and runs the shared connection test.
  *
  * @example
  * export const createBybitConnector = (options: ConnectorOptions) =>
@@ -25,11 +27,18 @@ export function createRestConnector(
   const protocol = build({
     options: o,
     http: httpContext(o, accountScope(options)),
-    baseUrl: (product = 'default') => restBaseUrl(exchange, o.environment, product, o.baseUrl),
+    baseUrl: (product = 'default') => restBaseUrl(exchange, o.environment, product, o.baseUrl, o.region),
     timestamp: () => (signing ? signing.timestamp() : Math.round(o.clock.now())),
   });
   const clock = createSigningClock(o, protocol.clockHost);
   signing = clock;
+  /** A refused key gets the hint of where else it may belong (environment, region), from the descriptor. */
+  const placed =
+    <T>(call: () => Promise<T>) =>
+    (): Promise<T> =>
+      call().catch((err: unknown) => {
+        throw withPlacementHint(err, exchange, o.environment, o.region);
+      });
   const connector: Connector = {
     exchange,
     apiType: o.apiType,
@@ -37,10 +46,10 @@ export function createRestConnector(
     get clockOffsetMs() {
       return clock.offsetMs;
     },
-    getServerTime: () => protocol.serverTime(),
+    getServerTime: placed(() => protocol.serverTime()),
     syncClock: (samples = 3) => clock.sync(() => connector.getServerTime(), samples),
-    getBalance: () => protocol.balance(),
-    getPermissions: () => protocol.permissions(),
+    getBalance: placed(() => protocol.balance()),
+    getPermissions: placed(() => protocol.permissions()),
     testConnection: (options) => runConnectionTest(connector, o.clock, options),
   };
   return connector;

@@ -49,6 +49,7 @@ export class MemoryConnectionRepo implements ConnectionRepo {
     if (this.#rows.has(id)) throw new Error(`connection ${id} already exists`);
     const record = derive({
       ...structuredClone(fields),
+      region: fields.region ?? null,
       id,
       is_enabled: false,
       is_active: false,

@@ -22,6 +22,7 @@ export function bybitReject(reason: RejectReason, info: RejectInfo): Reply {
     case 'missing_auth':
     case 'bad_key':
     case 'wrong_environment':
+    case 'wrong_region':
       return err(401, 10003, 'API key is invalid.', now);
     case 'bad_signature':
       return err(200, 10004, 'error sign! origin_string[redacted]', now);

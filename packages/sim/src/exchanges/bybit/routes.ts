@@ -1,4 +1,4 @@
-import type { Environment } from '@cts/core/exchanges';
+import { DEFAULT_REGION, type Environment, type Region } from '@cts/core/exchanges';
 import { Hono } from 'hono';
 import type { SimAccount } from '../../accounts/account.ts';
 import type { SimDeps } from '../deps.ts';
@@ -11,9 +11,10 @@ import { bybitEnvelope, bybitMaintenance, bybitReject } from './errors.ts';
 import { bybitCharges, bybitUsageHeaders } from './limits.ts';
 import { verifyBybit } from './verify.ts';
 
-export function bybitDialect(deps: SimDeps): Dialect {
+export function bybitDialect(deps: SimDeps, region: Region = DEFAULT_REGION): Dialect {
   return {
     exchange: 'bybit',
+    region,
     reject: bybitReject,
     maintenance: bybitMaintenance,
     charges: bybitCharges(deps.profile),
@@ -23,9 +24,13 @@ export function bybitDialect(deps: SimDeps): Dialect {
 
 type Answer = (account: SimAccount, now: number, query: URLSearchParams) => Reply;
 
-/** Bybit V5 under one environment prefix (`/bybit`, `/bybit-testnet`, `/bybit-demo`). */
-export function createBybitRoutes(deps: SimDeps, environment: Environment): Hono<SimEnv> {
-  const dialect = bybitDialect(deps);
+/** Bybit V5 under one environment and region prefix (`/bybit`, `/bybit-testnet`, `/bybit-demo`, `/bybit-eu`). */
+export function createBybitRoutes(
+  deps: SimDeps,
+  environment: Environment,
+  region: Region = DEFAULT_REGION,
+): Hono<SimEnv> {
+  const dialect = bybitDialect(deps, region);
   const app = new Hono<SimEnv>();
   app.get('/v5/system/status', systemStatusHandler(deps, 'bybit'));
   const ok = (result: unknown, now: number): Reply => ({

@@ -18,6 +18,9 @@ export function okxReject(reason: RejectReason, info: RejectInfo): Reply {
     case 'bad_key':
     case 'key_expired':
       return err(401, '50111', 'Invalid OK-ACCESS-KEY.');
+    case 'wrong_region':
+      // A key of another OKX entity (EEA, US, global) does not exist on this one's host (reference 2026 §6).
+      return err(401, '50119', "API key doesn't exist");
     case 'wrong_environment':
       return err(401, '50101', 'APIKey does not match current environment.');
     case 'timestamp':

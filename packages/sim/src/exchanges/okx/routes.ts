@@ -1,4 +1,4 @@
-import type { Environment } from '@cts/core/exchanges';
+import { DEFAULT_REGION, type Environment, type Region } from '@cts/core/exchanges';
 import { Hono } from 'hono';
 import type { SimAccount } from '../../accounts/account.ts';
 import type { SimDeps } from '../deps.ts';
@@ -11,9 +11,10 @@ import { okxMaintenance, okxReject } from './errors.ts';
 import { okxCharges } from './limits.ts';
 import { verifyOkx } from './verify.ts';
 
-export function okxDialect(deps: SimDeps): Dialect {
+export function okxDialect(deps: SimDeps, region: Region = DEFAULT_REGION): Dialect {
   return {
     exchange: 'okx',
+    region,
     reject: okxReject,
     maintenance: okxMaintenance,
     charges: okxCharges(deps.profile),
@@ -26,9 +27,9 @@ function environmentOf(c: SimContext): Environment {
   return c.req.header('x-simulated-trading') === '1' ? 'demo' : 'mainnet';
 }
 
-/** OKX V5 under `/okx` (both environments). */
-export function createOkxRoutes(deps: SimDeps): Hono<SimEnv> {
-  const dialect = okxDialect(deps);
+/** OKX V5 under `/okx`, `/okx-eea`, `/okx-us` (both environments; each entity its own key space). */
+export function createOkxRoutes(deps: SimDeps, region: Region = DEFAULT_REGION): Hono<SimEnv> {
+  const dialect = okxDialect(deps, region);
   const app = new Hono<SimEnv>();
   app.get('/api/v5/system/status', systemStatusHandler(deps, 'okx'));
   const ok = (data: unknown[]) => ({ status: 200, body: { code: '0', msg: '', data } });
