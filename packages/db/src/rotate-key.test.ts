@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { AlertDispatcher, AlertService, openChannelSecrets } from '@cts/core/alerts';
 import { CredentialVault, generateMasterKey } from '@cts/core/crypto';
 import type { ConnectionRepo, EncryptedBlob, Storage } from '@cts/core/storage';
 import { connectionFields } from '@cts/testkit';
@@ -18,6 +19,27 @@ async function seed(storage: Storage, vault: CredentialVault, count: number): Pr
 }
 
 describe('rotateMasterKey', () => {
+  it('re-encrypts alert channel secrets too, so they open with the new key alone', async () => {
+    const { storage } = await openStorage();
+    const old = await CredentialVault.fromKeys({ current: K1 });
+    const dispatcher = new AlertDispatcher({ store: storage.alerts!, vault: old });
+    const service = new AlertService({ store: storage.alerts!, vault: old, dispatcher });
+    const { channel } = await service.createChannel({
+      name: 'ops',
+      type: 'slack',
+      url: 'https://hooks.slack.com/services/T/B/rotate-me',
+    });
+    const vault = await CredentialVault.fromKeys({ current: K2, previous: [K1] });
+    expect(await rotateMasterKey(storage, vault)).toMatchObject({ scanned: 1, rotated: 1, failed: [] });
+    const stored = (await storage.alerts!.getChannel(channel.id))!;
+    expect(stored.secrets.keyId).toBe('k2');
+    const onlyNew = await CredentialVault.fromKeys({ current: K2 });
+    expect((await openChannelSecrets(onlyNew, stored)).url).toBe(
+      'https://hooks.slack.com/services/T/B/rotate-me',
+    );
+    expect(await rotateMasterKey(storage, vault)).toMatchObject({ scanned: 1, rotated: 0, current: 1 });
+  });
+
   it('re-encrypts every blob under the new key; old blobs stay readable until then; a rerun does nothing', async () => {
     const { storage } = await openStorage();
     const old = await CredentialVault.fromKeys({ current: K1 });

@@ -1,3 +1,4 @@
+import { channelVaultId } from '@cts/core/alerts';
 import type { CredentialVault } from '@cts/core/crypto';
 import type { Storage } from '@cts/core/storage';
 
@@ -64,5 +65,43 @@ export async function rotateMasterKey(
     if (replaced) report.rotated++;
     else report.skipped++;
   }
+  if (storage.alerts) await rotateAlertChannels(storage.alerts, vault, options, report);
   return report;
+}
+
+/** The same for alert channels' sealed secrets (webhook URLs, bot tokens), ids reported as `alert-channel:<id>`. */
+async function rotateAlertChannels(
+  store: NonNullable<Storage['alerts']>,
+  vault: CredentialVault,
+  options: RotationOptions,
+  report: RotationReport,
+): Promise<void> {
+  for (const channel of await store.listChannels()) {
+    const id = channelVaultId(channel.id);
+    report.scanned++;
+    if (!vault.needsRotation(channel.secrets)) {
+      report.current++;
+      continue;
+    }
+    let secrets: Awaited<ReturnType<CredentialVault['open']>>;
+    try {
+      secrets = await vault.open(id, channel.secrets);
+    } catch (err) {
+      report.failed.push({ id, keyId: channel.secrets.keyId, message: (err as Error).message });
+      continue;
+    }
+    if (options.dryRun) {
+      report.rotated++;
+      continue;
+    }
+    const sealed = await vault.seal(id, secrets);
+    // Re-read just before writing: a channel edited meanwhile (sealed with the current key already) is kept.
+    const now = await store.getChannel(channel.id);
+    if (!now || now.secrets.ciphertext !== channel.secrets.ciphertext) {
+      report.skipped++;
+      continue;
+    }
+    await store.updateChannel({ ...now, secrets: sealed });
+    report.rotated++;
+  }
 }
