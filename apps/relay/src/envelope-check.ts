@@ -126,7 +126,7 @@ export async function openEnvelope(
   if (!c.nonces.add(nonce, c.now()))
     return err(409, 'replayed', 'x-relay-nonce: already used inside the window');
   const target = new URL(url);
-  if (!c.allowed(target))
+  if (!/^https?:$/.test(target.protocol) || !c.allowed(target))
     return err(403, 'host_not_allowed', 'x-relay-url: not an exchange host from the catalog');
   return { method, url: target, headers, body };
 }

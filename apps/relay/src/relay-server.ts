@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createJsonLogger, type Logger } from '@cts/core';
-import { RELAY_FORWARD_PATH, RELAY_HEADERS } from '@cts/core/egress';
+import { RELAY_FORWARD_PATH, RELAY_HEADERS, RELAY_STREAM_PATH } from '@cts/core/egress';
 import { type EnvelopeError, openEnvelope } from './envelope-check.ts';
 import { createForwarder, UpstreamError } from './forwarder.ts';
 import { createHostAllowlist } from './host-allowlist.ts';
 import { NonceCache } from './nonce-cache.ts';
 import { RelayMetrics } from './relay-metrics.ts';
+import { openStreamEnvelope, refuseUpgrade, spliceStream } from './stream-proxy.ts';
 
 export interface RelayOptions {
   /** RELAY_SECRET: the HMAC key CTS signs envelopes with (at least 32 characters). */
@@ -74,7 +75,9 @@ function refuse(res: ServerResponse, metrics: RelayMetrics, e: EnvelopeError): v
 
 /**
  * Starts the egress relay: POST /v1/forward takes a signed envelope (see @cts/core/egress), checks it, forwards the
- * exchange request from `localAddress` and streams the exchange's reply back unchanged; GET /metrics and /healthz.
+ * exchange request from `localAddress` and streams the exchange's reply back unchanged; a WebSocket upgrade at
+ * /v1/stream (envelope in the query) opens the exchange's private stream from `localAddress` and splices the two
+ * sockets; GET /metrics and /healthz.
  * It logs method, host, path, status and duration — never a query string, header or body.
  *
  * @example
@@ -163,6 +166,35 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return res.end(metrics.render());
     }
     refuse(res, metrics, { status: 404, code: 'not_found', message: 'not found' });
+  });
+  // Private streams: a WebSocket upgrade at /v1/stream with the envelope in its query, spliced to the exchange.
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '/').split('?')[0];
+    const refuseWith = (e: EnvelopeError) => {
+      metrics.refused(e.code);
+      refuseUpgrade(socket, e, RELAY_HEADERS.error);
+    };
+    if (path !== RELAY_STREAM_PATH)
+      return refuseWith({ status: 404, code: 'not_found', message: 'not found' });
+    void (async () => {
+      const opened = await openStreamEnvelope(req, check);
+      if ('error' in opened) return refuseWith(opened.error);
+      const started = Date.now();
+      const fields = { stream: true, host: opened.url.host, path: opened.url.pathname };
+      const result = await spliceStream(req, socket, head, opened.url, {
+        localAddress: options.localAddress,
+        timeoutMs: options.timeoutMs ?? 10_000,
+        errorHeader: RELAY_HEADERS.error,
+      });
+      if ('upstream' in result) {
+        metrics.upstreamError(result.upstream);
+        return logger.warn('exchange not reached', { ...fields, kind: result.upstream });
+      }
+      metrics.forwarded(result.status);
+      logger.info('stream opened', { ...fields, status: result.status, ms: Date.now() - started });
+      socket.once('close', () => logger.info('stream closed', { ...fields, ms: Date.now() - started }));
+    })().catch(() => socket.destroy());
   });
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;

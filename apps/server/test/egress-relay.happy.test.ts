@@ -39,12 +39,12 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function boundAccount(exchange: 'bybit' | 'okx') {
+async function boundAccount(exchange: 'bybit' | 'okx', apiType = 'spot') {
   const a = await sim.simulator.createAccount({ exchange, ipWhitelist: ['127.0.0.2'] });
   return {
     name: `${exchange} bound to the relay`,
     exchange,
-    api_type: 'spot',
+    api_type: apiType,
     api_key: a.apiKey,
     api_secret: a.apiSecret,
     ...(a.passphrase ? { api_passphrase: a.passphrase } : {}),
@@ -76,6 +76,18 @@ describe('egress relay from the Node server', () => {
       // The key lists the relay's IP, the egress IP: not flagged.
       expect(passed.json.key_audit?.flags ?? []).not.toContain('egress_not_whitelisted');
     });
+
+  it('bybit websocket: the private stream test goes through the relay too (a WebSocket the relay splices)', async () => {
+    const body = await boundAccount('bybit', 'websocket');
+    const failed = await test(direct, body);
+    expect(failed.json, failed.text).toMatchObject({
+      success: false,
+      error: { code: 'auth.ip_not_allowed' },
+    });
+    const passed = await test(relayed, body);
+    expect(passed.json, passed.text).toMatchObject({ success: true });
+    expect(relay.metrics.render()).toMatch(/cts_relay_forwarded_total\{status="1xx"\} [1-9]/);
+  });
 
   it('shows the relay’s IP on the admin System page, with its copy button, as the IP to bind keys to', async () => {
     const { cookie } = await adminSignIn(relayed.url, relayed.adminToken);

@@ -1,7 +1,7 @@
 /**
  * Fixed-IP egress from the Worker in real workerd: the simulator account's key is bound to the relay's address
  * (127.0.0.2; the simulator reads the socket's address). The Worker sends from 127.0.0.1: direct, the test fails with
- * the IP error and its hint; with CTS_EGRESS_RELAYS the same key passes through the relay.
+ * the IP error and its hint; with CTS_EGRESS_RELAYS the same key passes through the relay, private stream included.
  */
 import { issueToken } from '@cts/api';
 import { randomHex } from '@cts/core';
@@ -61,13 +61,17 @@ async function test(w: WorkerUnderTest, body: Record<string, unknown>) {
 }
 
 describe('egress relay from the Worker (workerd)', () => {
-  for (const exchange of ['bybit', 'okx'] as const)
-    it(`${exchange}: a key bound to the relay's IP fails direct with the IP error and its hint, passes through the relay`, async () => {
+  for (const [exchange, apiType] of [
+    ['bybit', 'spot'],
+    ['okx', 'spot'],
+    ['bybit', 'websocket'],
+  ] as const)
+    it(`${exchange} ${apiType}: a key bound to the relay's IP fails direct with the IP error and its hint, passes through the relay`, async () => {
       const a = await sim.simulator.createAccount({ exchange, ipWhitelist: ['127.0.0.2'] });
       const body = {
         name: `${exchange} bound to the relay`,
         exchange,
-        api_type: 'spot',
+        api_type: apiType,
         api_key: a.apiKey,
         api_secret: a.apiSecret,
         ...(a.passphrase ? { api_passphrase: a.passphrase } : {}),
@@ -85,5 +89,8 @@ describe('egress relay from the Worker (workerd)', () => {
       expect(passed.json, passed.text).toMatchObject({ success: true });
       expect(relay.metrics.forwardedCount()).toBeGreaterThan(forwarded);
       expect(passed.json.key_audit?.flags ?? []).not.toContain('egress_not_whitelisted');
+      // The stream test's WebSocket went through the relay too (workerd's WebSocket client, spliced by the relay).
+      if (apiType === 'websocket')
+        expect(relay.metrics.render()).toMatch(/cts_relay_forwarded_total\{status="1xx"\} [1-9]/);
     });
 });

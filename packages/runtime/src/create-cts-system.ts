@@ -15,7 +15,12 @@ import {
   type Storage,
   type WebSocketFactory,
 } from '@cts/core';
-import { createRelayFetch, type EgressRelay, relayEgressIps } from '@cts/core/egress';
+import {
+  createRelayFetch,
+  createRelayWebSocketFactory,
+  type EgressRelay,
+  relayEgressIps,
+} from '@cts/core/egress';
 import { type Alerts, type AlertsOptions, createAlerts } from './alerts.ts';
 import { loggingConnectorFactory } from './task-log.ts';
 
@@ -50,6 +55,8 @@ export interface CtsSystemOptions {
    * @default [] (direct egress)
    */
   egressRelays?: readonly EgressRelay[];
+  /** Open private streams through the relays too (a WebSocket upgrade the relay splices). @default true */
+  egressRelayStreams?: boolean;
   /** Opens private streams of websocket connections. @default the global WebSocket */
   webSocketFactory?: WebSocketFactory;
   /** @default a JSON logger at info with `{ service: 'cts' }` */
@@ -113,6 +120,14 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
   const fetch = relays.length
     ? createRelayFetch({ relays, fetch: options.fetch, exchangeBaseUrl: options.exchangeBaseUrl })
     : options.fetch;
+  const webSocketFactory =
+    relays.length && options.egressRelayStreams !== false
+      ? createRelayWebSocketFactory({
+          relays,
+          factory: options.webSocketFactory,
+          exchangeBaseUrl: options.exchangeBaseUrl,
+        })
+      : options.webSocketFactory;
   // The IPs exchanges see: the relays' and, for exchanges no relay serves, the host's own (CTS_EGRESS_IPS).
   const egressIps = [...new Set([...(options.coordinator?.egressIps ?? []), ...relayEgressIps(relays)])];
   const vault = options.vault ?? (await openVault(options));
@@ -137,7 +152,7 @@ export async function createCtsSystem(options: CtsSystemOptions): Promise<CtsSys
     createConnector: loggingConnectorFactory(logger),
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     ...(fetch ? { fetch } : {}),
-    ...(options.webSocketFactory ? { webSocketFactory: options.webSocketFactory } : {}),
+    ...(webSocketFactory ? { webSocketFactory } : {}),
     ...(options.exchangeBaseUrl ? { exchangeBaseUrl: options.exchangeBaseUrl } : {}),
     ...options.coordinator,
     egressIps,

@@ -3,3 +3,4 @@ export * from './exchange-of-url.ts';
 export * from './relay-config.ts';
 export * from './relay-envelope.ts';
 export * from './relay-fetch.ts';
+export * from './relay-websocket.ts';
