@@ -12,7 +12,7 @@ export const channelInputSchema = z
       .describe('webhook (generic, signed), slack, discord, telegram or ntfy'),
     enabled: z.boolean().describe('@default true'),
     url: text(2048).describe(
-      'webhook/slack/discord: the webhook URL; ntfy: the topic URL (https://ntfy.sh/mytopic). A secret: write-only, shown masked',
+      'webhook/slack/discord: the webhook URL; ntfy: the topic URL (ntfy.sh/mytopic on the public server). A secret: write-only, shown masked',
     ),
     signing_secret: text(200).describe(
       'webhook: the HMAC secret (≥ 16 chars); generated (and returned once) when left out. Write-only',
@@ -20,7 +20,7 @@ export const channelInputSchema = z
     bot_token: text(200).describe('telegram: the Bot API token from @BotFather. Write-only, shown masked'),
     chat_id: text(64).describe('telegram: a numeric chat id (-1001234567890) or @channelusername'),
     api_base_url: text(2048).describe(
-      'telegram: the Bot API base (a local Bot API server). @default https://api.telegram.org',
+      'telegram: the Bot API base (a local Bot API server). @default the public Bot API (api.telegram.org)',
     ),
     token: text(200).describe('ntfy: an access token for a protected topic. Write-only, shown masked'),
     events: z.array(z.enum(ALERT_EVENT_TYPE_NAMES)).max(50).describe('Event types to send; empty: all'),
