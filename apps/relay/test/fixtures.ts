@@ -12,9 +12,16 @@ export interface Seen {
   body: string;
 }
 
+/** What the recorder answers; status 0 never answers. */
+export interface RecorderReply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 /** An HTTP server that records every request it gets and answers with `reply` (default: 200 JSON with a limiter header). */
 export async function startRecorder(
-  reply: (seen: Seen) => { status: number; headers?: Record<string, string>; body?: string } = () => ({
+  reply: (seen: Seen) => RecorderReply = () => ({
     status: 200,
     headers: { 'content-type': 'application/json', 'x-bapi-limit-status': '49' },
     body: '{"ok":true}',
@@ -34,6 +41,7 @@ export async function startRecorder(
       };
       seen.push(s);
       const r = reply(s);
+      if (r.status === 0) return; // a target that never answers
       res.writeHead(r.status, r.headers ?? {});
       res.end(r.body ?? '');
     });
@@ -42,7 +50,11 @@ export async function startRecorder(
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -90,6 +102,7 @@ export async function send(relayUrl: string, env: { headers: Record<string, stri
     method: 'POST',
     headers: env.headers,
     body: env.body,
+    redirect: 'manual',
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text };

@@ -5,7 +5,7 @@
 import { randomHex } from '@cts/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Relay, startRelay } from '../src/index.ts';
-import { captureLogger, envelope, send, startRecorder } from './fixtures.ts';
+import { captureLogger, envelope, type RecorderReply, send, startRecorder } from './fixtures.ts';
 
 const secret = randomHex(32);
 let target: Awaited<ReturnType<typeof startRecorder>>;
@@ -13,13 +13,23 @@ let relay: Relay;
 const logs: string[] = [];
 
 beforeAll(async () => {
-  target = await startRecorder();
+  target = await startRecorder((seen): RecorderReply => {
+    if (seen.url.startsWith('/okx/redirect'))
+      return { status: 302, headers: { location: 'https://attacker.example/steal' } };
+    if (seen.url.startsWith('/okx/slow')) return { status: 0 }; // never answered (see the recorder)
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json', 'x-bapi-limit-status': '49' },
+      body: '{"ok":true}',
+    };
+  });
   relay = await startRelay({
     secret,
     port: 0,
     localAddress: '127.0.0.2',
     simulatorUrl: target.url,
     maxBodyBytes: 1024,
+    timeoutMs: 500,
     logger: captureLogger(logs),
   });
 });
@@ -123,6 +133,20 @@ describe('relay security', () => {
       431,
       'headers_too_large',
     );
+  });
+
+  it('never follows a redirect: the 3xx comes back as it is, and nothing else is called', async () => {
+    const before = target.seen.length;
+    const r = await send(relay.url, await envelope(secret, { url: `${target.url}/okx/redirect` }));
+    expect(r.status).toBe(302);
+    expect(r.headers.get('location')).toBe('https://attacker.example/steal');
+    expect(target.seen.length).toBe(before + 1);
+  });
+
+  it('answers 504 upstream_timeout when the exchange does not answer in time', async () => {
+    const r = await send(relay.url, await envelope(secret, { url: `${target.url}/okx/slow` }));
+    expect(r.status).toBe(504);
+    expect(r.headers.get('x-relay-error')).toBe('upstream_timeout');
   });
 
   it('counts refusals by reason in /metrics, and logs no query string, header or body', async () => {
