@@ -5,6 +5,7 @@ import { accountScope } from '../connectors/shared/options.ts';
 import type { Balance, Connector, ConnectorOptions, Permissions, TestResult } from '../connectors/types.ts';
 import { CtsError, toCtsError } from '../errors/cts-error.ts';
 import type { KeyAudit } from '../keys/key-audit.ts';
+import { withWrongRegion } from '../keys/key-audit.ts';
 import { openGate } from '../limiter/gate.ts';
 import type { MaintenanceMonitor, MaintenanceWindow } from '../maintenance/index.ts';
 import type { ConnectionWrite, TaskType } from '../storage/ports.ts';
@@ -14,6 +15,7 @@ import type { KeyedLock } from './keyed-lock.ts';
 import { observingGate } from './observing-gate.ts';
 import type { ResolvedCoordinatorOptions } from './options.ts';
 import { isAuthFailure, isOutcomeUnknown, outcomeEvent } from './outcome-policy.ts';
+import { detectRegion, mayBeOtherRegion } from './region-detect.ts';
 import type { StreamVerdict } from './stream-monitors.ts';
 
 /** What one operation on a connection produced. `skipped`: the breaker refused it and nothing was sent. */
@@ -127,6 +129,8 @@ export class OperationRunner {
       result.error = toCtsError(err);
     }
     if (result.permissions) this.#audit(record, result);
+    else if (!result.success && mayBeOtherRegion(record.exchange, result.error?.exchangeCode))
+      await this.#detectRegion(record, result).catch(() => {});
     const elapsed = this.#o.clock.now() - started;
     await this.#checkMaintenance(record.exchange, result);
     result.record = await this.#record(record.id, rt, result, started, elapsed, ticket === 'probe');
@@ -260,6 +264,28 @@ export class OperationRunner {
     if (type === 'health' || type === 'balance') out.balance = await connector.getBalance();
     if (type === 'capabilities') out.permissions = await connector.getPermissions();
     out.success = true;
+  }
+
+  /**
+   * A key refused as unknown (OKX 50119): tries the exchange's other regions (through the limiter) and, when one
+   * accepts the key, says so in the error's hint and the key audit (flag wrong_region).
+   */
+  async #detectRegion(record: ConnectionRecord, result: OperationResult): Promise<void> {
+    const match = await detectRegion(this.#o.createConnector, await this.connectorOptions(record));
+    if (!match) return;
+    const audit = withWrongRegion(auditConnectionKey(this.#o, record, match.permissions), match.hint);
+    result.keyAudit = audit;
+    const error = result.error;
+    if (error)
+      result.error = new CtsError(error.code, error.message, {
+        exchangeCode: error.exchangeCode,
+        hint: match.hint,
+      });
+    if (!result.test) return;
+    result.test.keyAudit = audit;
+    if (result.test.error) result.test.error = { ...result.test.error, hint: match.hint };
+    result.test.log.push(`[${new Date(this.#o.clock.now()).toISOString()}] Hint: ${match.hint}`);
+    result.test.warnings.push(match.hint);
   }
 
   /** Audits the key from the permissions just read; a test carries the audit and its hint as a warning. */

@@ -123,6 +123,12 @@ export function reevaluateKeyAudit(
   return next;
 }
 
+/** The audit of a key found on another region's host: flagged `wrong_region`, the hint naming the region. */
+export function withWrongRegion(audit: KeyAudit, hint: string): KeyAudit {
+  const flags = KEY_AUDIT_FLAGS.filter((f) => f === 'wrong_region' || audit.flags.includes(f));
+  return { ...audit, flags, hint };
+}
+
 /** The most urgent thing to do about a key, in one line. */
 function auditHint(
   a: KeyAudit,
