@@ -1,6 +1,5 @@
 import type { ConnectionRecord } from '../connections/connection.ts';
 import type { ConnectionState } from '../connections/state-machine.ts';
-import type { Permissions } from '../connectors/types.ts';
 import type { AlertEvent } from './alert-event.ts';
 import {
   breakerChanged,
@@ -8,8 +7,6 @@ import {
   connectionDown,
   connectionRecovered,
   egressNotWhitelisted,
-  keyExpiry,
-  keyFlag,
   rateLimitBlock,
   rateLimitCleared,
 } from './events.ts';
@@ -32,7 +29,6 @@ export interface ObservedOutcome {
   /** The wait the exchange asked for (a ban's end or Retry-After), on a failure. */
   wait?: { ms?: number; banned: boolean };
   clockOffsetMs?: number;
-  permissions?: Permissions;
   at: number;
 }
 
@@ -40,16 +36,13 @@ interface Seen {
   clockOver?: boolean;
   block?: 'ban' | 'block';
   egress?: boolean;
-  expiry?: number | null;
-  unbound?: boolean;
-  withdraw?: boolean;
 }
-
-const DAY = 86_400_000;
 
 /**
  * Turns operation outcomes into alert events: state changes (error, paused, recovered), breaker open/close, bans and
- * rate-limit blocks with their end, egress IP refusals, clock offset crossings, key expiry stages and key flags.
+ * rate-limit blocks with their end, egress IP refusals by the exchange and clock offset crossings. Key alerts (expiry
+ * stages, unbound, withdraw-enabled, egress IP missing from the key's list, wrong region) come from the key audit
+ * instead (keyAuditAlerts), so they follow its effective expiry and its hourly re-evaluation.
  * Conditions observed without a state change are raised when they change (remembered per connection in memory); a
  * restart may raise one again, which the dispatcher's deduplication absorbs.
  */
@@ -92,33 +85,11 @@ export class AlertEmitter {
         out.push(clockOffset(c, o.clockOffsetMs, this.#threshold, o.at));
       seen.clockOver = over;
     }
-    if (o.permissions) out.push(...this.#permissions(c, o.permissions, seen, o.at));
     return out;
   }
 
   /** Drops what was remembered of a connection (deleted, or its key changed). */
   forget(id: string): void {
     this.#seen.delete(id);
-  }
-
-  #permissions(c: ConnectionRecord, p: Permissions, seen: Seen, at: number): AlertEvent[] {
-    const out: AlertEvent[] = [];
-    if (p.expiresAt !== null) {
-      const left = p.expiresAt - at;
-      const bucket = left <= 0 ? 0 : left <= DAY ? 1 : left <= 7 * DAY ? 7 : left <= 14 * DAY ? 14 : null;
-      if (bucket !== (seen.expiry ?? null)) {
-        if (bucket !== null) out.push(keyExpiry(c, p.expiresAt, bucket as 14 | 7 | 1 | 0, at));
-        else if (seen.expiry !== undefined && seen.expiry !== null)
-          out.push(keyExpiry(c, p.expiresAt, 14, at, true));
-      }
-      seen.expiry = bucket;
-    }
-    if (p.unknown) return out;
-    const unbound = p.trade && !p.ipRestricted && !p.ipUnknown;
-    if (unbound !== (seen.unbound ?? false)) out.push(keyFlag(c, 'unbound', unbound, at));
-    seen.unbound = unbound;
-    if (p.withdraw !== (seen.withdraw ?? false)) out.push(keyFlag(c, 'withdraw_enabled', p.withdraw, at));
-    seen.withdraw = p.withdraw;
-    return out;
   }
 }

@@ -24,6 +24,7 @@ export const ALERT_EVENT_TYPES = {
   'key.expired': { severity: 'critical', resolvable: true, label: 'API key expired' },
   'key.unbound': { severity: 'warning', resolvable: true, label: 'Trading key not bound to an IP' },
   'key.withdraw_enabled': { severity: 'critical', resolvable: true, label: 'Key can withdraw' },
+  'key.wrong_region': { severity: 'critical', resolvable: true, label: 'Key belongs to another region' },
   'egress.not_whitelisted': { severity: 'critical', resolvable: true, label: 'Egress IP not whitelisted' },
   'clock.offset': { severity: 'warning', resolvable: true, label: 'Clock offset over threshold' },
   'exchange.maintenance': { severity: 'warning', resolvable: true, label: 'Exchange maintenance' },

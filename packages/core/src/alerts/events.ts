@@ -1,28 +1,8 @@
-import type { ConnectionRecord } from '../connections/connection.ts';
 import type { ExchangeId } from '../exchanges/catalog.ts';
-import { ALERT_EVENT_TYPES, type AlertEvent, type AlertEventType, type Severity } from './alert-event.ts';
-
-type Subject = Pick<ConnectionRecord, 'id' | 'name' | 'exchange'>;
-
-function subjectOf(c: Subject): Pick<AlertEvent, 'exchange' | 'connectionId' | 'connectionName'> {
-  return { exchange: c.exchange, connectionId: c.id, connectionName: c.name };
-}
-
-function event(
-  type: AlertEventType,
-  fields: Omit<AlertEvent, 'type' | 'severity' | 'status'> & { severity?: Severity; resolved?: boolean },
-): AlertEvent {
-  const { resolved, severity, ...rest } = fields;
-  return {
-    type,
-    status: resolved ? 'resolved' : 'firing',
-    severity: severity ?? ALERT_EVENT_TYPES[type].severity,
-    ...rest,
-  };
-}
+import type { AlertEvent } from './alert-event.ts';
+import { event, type Subject, subjectOf, who } from './event-builder.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const who = (c: Subject) => `${c.name} (${c.exchange})`;
 
 /** A connection went to error (`state` error) or was paused by its breaker (`state` paused), with the reason. */
 export function connectionDown(
@@ -112,83 +92,6 @@ export function clockOffset(c: Subject, offsetMs: number, thresholdMs: number, a
     hint: over ? 'Sync the host clock (NTP); signed requests outside the exchange window fail.' : undefined,
     at,
     details: { offsetMs: Math.round(offsetMs), thresholdMs },
-  });
-}
-
-/** Days-left buckets for key expiry notices. */
-export const KEY_EXPIRY_DAYS = [14, 7, 1] as const;
-
-/**
- * The API key expires within a bucket's days (`days` 14, 7 or 1), expired (`days` 0), or is fine again
- * (`resolved`, after a key change). One fingerprint per key; each bucket is a stage, so 14 → 7 → 1 → expired each
- * alert once.
- */
-export function keyExpiry(
-  c: Subject & { api_key_masked?: string },
-  expiresAt: number,
-  days: 14 | 7 | 1 | 0,
-  at: number,
-  resolved = false,
-): AlertEvent {
-  const key = c.api_key_masked ? ` ${c.api_key_masked}` : '';
-  if (days === 0)
-    return event('key.expired', {
-      ...subjectOf(c),
-      resolved,
-      fingerprint: `key-expiry:${c.id}`,
-      stage: 'expired',
-      title: resolved ? `API key of ${who(c)} replaced` : `API key${key} of ${who(c)} expired`,
-      message: `Expiry: ${iso(expiresAt)}.`,
-      hint: resolved ? undefined : 'Create a new key on the exchange and update the connection.',
-      at,
-      until: expiresAt,
-    });
-  return event('key.expiring', {
-    ...subjectOf(c),
-    resolved,
-    severity: days === 1 ? 'critical' : 'warning',
-    fingerprint: `key-expiry:${c.id}`,
-    stage: `${days}d`,
-    title: resolved
-      ? `API key of ${who(c)} renewed`
-      : `API key${key} of ${who(c)} expires within ${days} day${days === 1 ? '' : 's'}`,
-    message: `Expiry: ${iso(expiresAt)}.`,
-    hint: resolved ? undefined : 'Renew the key on the exchange and update the connection before it expires.',
-    at,
-    until: expiresAt,
-    details: { days },
-  });
-}
-
-/** A key flag found by a test: a trading key not bound to an IP, or a key that can withdraw (or no longer). */
-export function keyFlag(
-  c: Subject & { api_key_masked?: string },
-  flag: 'unbound' | 'withdraw_enabled',
-  present: boolean,
-  at: number,
-): AlertEvent {
-  const type = flag === 'unbound' ? 'key.unbound' : 'key.withdraw_enabled';
-  const key = c.api_key_masked ? ` ${c.api_key_masked}` : '';
-  return event(type, {
-    ...subjectOf(c),
-    resolved: !present,
-    fingerprint: `${type}:${c.id}`,
-    title: present
-      ? flag === 'unbound'
-        ? `Trading key${key} of ${who(c)} is not bound to an IP`
-        : `Key${key} of ${who(c)} has withdrawal permission`
-      : `Key of ${who(c)}: ${flag === 'unbound' ? 'now bound to an IP' : 'withdrawal permission removed'}`,
-    message: present
-      ? flag === 'unbound'
-        ? 'Anyone holding the key can trade from anywhere.'
-        : 'A leaked key could move funds off the exchange.'
-      : 'The flag cleared.',
-    hint: present
-      ? flag === 'unbound'
-        ? "Bind the key to CTS's egress IPs on the exchange."
-        : 'Remove the withdrawal permission; CTS never withdraws.'
-      : undefined,
-    at,
   });
 }
 

@@ -13,6 +13,7 @@ export * from './channels/index.ts';
 export * from './dedup.ts';
 export * from './destination-guard.ts';
 export * from './events.ts';
+export * from './key-audit-alerts.ts';
 export * from './lifecycle-alerts.ts';
 export * from './memory-alert-store.ts';
 export * from './retry-policy.ts';

@@ -5,10 +5,9 @@ import type { AlertStore } from './alert-store.ts';
 import { maintenance } from './events.ts';
 
 /**
- * The alert a key-lifecycle or maintenance event raises, or null. Maintenance windows become exchange.maintenance
- * (started: firing, ended: resolved). Key audit events are left to AlertEmitter, which raises the same conditions
- * (expiry stages, unbound, withdraw-enabled, egress refused) from the permissions a test reports, with their
- * resolution when they clear; key.wrong_region has no alert type yet.
+ * The alert a maintenance event raises, or null. Maintenance windows become exchange.maintenance (started: firing,
+ * ended: resolved). Key lifecycle events raise none here: the coordinator writes key alerts (keyAuditAlerts) with the
+ * key audit itself, in the same write.
  */
 export function lifecycleAlert(e: LifecycleEvent): AlertEvent | null {
   if (e.type !== 'maintenance.started' && e.type !== 'maintenance.ended') return null;

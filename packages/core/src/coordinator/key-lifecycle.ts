@@ -1,3 +1,4 @@
+import { keyAuditAlerts } from '../alerts/key-audit-alerts.ts';
 import type { ConnectionRecord } from '../connections/connection.ts';
 import type { Permissions } from '../connectors/types.ts';
 import { auditKey, type KeyAudit, reevaluateKeyAudit } from '../keys/key-audit.ts';
@@ -45,7 +46,8 @@ const sameAudit = (a: KeyAudit, b: KeyAudit): boolean =>
 
 /**
  * Re-evaluates every stored key audit against the clock and the configured egress IPs, without calling any
- * exchange: writes the audits that changed (days to expiry, tiers, expired) and raises their events.
+ * exchange: writes the audits that changed (days to expiry, tiers, expired) with their alerts in the same write, and
+ * raises their lifecycle events.
  * Returns how many were rewritten.
  */
 export async function reevaluateKeyAudits(o: ResolvedCoordinatorOptions, lock: KeyedLock): Promise<number> {
@@ -57,15 +59,19 @@ export async function reevaluateKeyAudits(o: ResolvedCoordinatorOptions, lock: K
       if (!record?.key_audit) return null;
       const next = reevaluateKeyAudit(record.key_audit, o.clock.now(), o.egressIps, record.exchange);
       if (sameAudit(record.key_audit, next)) return null;
+      const now = o.clock.now();
+      // The alerts the change raises (a new expiry stage, expired, a flag set or cleared) go in the same write.
+      const outbox = o.alerts ? keyAuditAlerts(record, record.key_audit, next, now) : [];
       const updated = await o.storage.connections.update(
         record.id,
         { key_audit: next },
-        { now: o.clock.now(), expectedVersion: record.version },
+        { now, expectedVersion: record.version, outbox },
       );
-      return updated ? { updated, previous: record.key_audit, next } : null;
+      return updated ? { updated, previous: record.key_audit, next, queued: outbox.length > 0 } : null;
     });
     if (!written) continue;
     changed++;
+    if (written.queued) o.onAlertsQueued();
     emitKeyEvents(o, written.updated, written.previous, written.next);
   }
   return changed;

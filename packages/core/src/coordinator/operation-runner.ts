@@ -1,3 +1,4 @@
+import { keyAuditAlerts } from '../alerts/key-audit-alerts.ts';
 import { abortable } from '../async/abortable.ts';
 import type { ConnectionRecord } from '../connections/connection.ts';
 import { canTransition, transition } from '../connections/state-machine.ts';
@@ -396,9 +397,11 @@ export class OperationRunner {
           nextProbeAt: rt.breaker.nextProbeAt,
           wait,
           clockOffsetMs: r.clockOffsetMs,
-          permissions: r.permissions,
           at: now,
         }) ?? [];
+      // Key alerts come from the key audit alone, stored in this same write.
+      if (r.keyAudit && this.#o.alerts)
+        outbox.push(...keyAuditAlerts(current, current.key_audit, r.keyAudit, now));
       let updated = current;
       if (outbox.length > 0 && Object.keys(patch).length === 0) await s.alerts?.enqueue(outbox, now);
       if (Object.keys(patch).length > 0) {

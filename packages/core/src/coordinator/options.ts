@@ -101,8 +101,9 @@ export interface CoordinatorOptions {
   /** How often stored key audits are re-evaluated (days to expiry, tiers) without calling the exchange. @default 3600000 */
   keyAuditIntervalMs?: number;
   /**
-   * Raises alert events (state changes, breaker, bans, clock offset, key expiry and flags, failed batches) into
-   * `storage.alerts`' outbox, in the same write as the state change that caused them. null: no alerts.
+   * Raises alert events (state changes, breaker, bans, clock offset, failed batches; key alerts from each new key
+   * audit) into `storage.alerts`' outbox, in the same write as the state change or audit that caused them. null: no
+   * alerts.
    * @default an AlertEmitter (1000 ms clock-offset threshold) when storage has `alerts`, else null
    */
   alerts?: AlertEmitter | null;
