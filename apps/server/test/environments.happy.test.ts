@@ -57,7 +57,9 @@ describe('environment and region (API)', () => {
     expect(patched.json.connection.region).toBe('us');
     const failed = await h.waitForState(id, 'error');
     expect(failed.json.connection.last_error).toMatchObject({ exchangeCode: '50119' });
-    expect(failed.json.connection.last_error.hint).toContain('set region (global, eea)');
+    // Region detection tries the other OKX hosts and names the one that accepts the key.
+    expect(failed.json.connection.last_error.hint).toBe('This key belongs to OKX EEA: set region eea.');
+    expect(failed.json.connection.key_audit.flags).toContain('wrong_region');
   });
 
   it('keeps is_testnet working as the seed has it: true picks the exchange test environment', async () => {
