@@ -43,6 +43,23 @@ describe.each(STORAGES)(
       expect(await keyEvents(f)).toHaveLength(2);
     });
 
+    it('resolves the expiry (at the stage that fired) when a renewed key replaces the expiring one', async () => {
+      const f = await createFixture({ kind });
+      const old = await f.input('bybit', 'unified', { createdAt: f.clock.now() - 85 * DAY });
+      const c = await f.coordinator.createConnection(old, { awaitTest: true });
+      const renewed = await f.input('bybit', 'unified');
+      await f.coordinator.updateConnection(c.id, {
+        api_key: renewed.api_key,
+        api_secret: renewed.api_secret,
+      });
+      await waitFor(async () => (await keyEvents(f)).length > 2);
+      const resolved = (await events(f)).filter((e) => e.status === 'resolved' && e.type.startsWith('key.'));
+      expect(resolved).toMatchObject([
+        { type: 'key.expiring', stage: '7d', fingerprint: `key-expiry:${c.id}` },
+      ]);
+      expect((await f.coordinator.getConnection(c.id)).key_audit?.flags).toEqual(['unbound_trading_key']);
+    });
+
     it('moves to the 1-day stage, then expired, on the hourly re-evaluation without calling the exchange', async () => {
       let queued = 0;
       const f = await createFixture({
