@@ -96,7 +96,7 @@ export function toHttpError(err: unknown): HttpError {
     };
   if (err instanceof UnsupportedMediaTypeError)
     return { status: 415, code: 'unsupported_media_type', message: err.message, expected: true };
-  if (err instanceof CtsError)
+  if (err instanceof CtsError && err.code !== 'internal')
     return {
       status: CTS_STATUS[err.code] ?? 502,
       code: err.code,

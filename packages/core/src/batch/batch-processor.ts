@@ -269,7 +269,7 @@ export class BatchProcessor {
       if (controller.signal.aborted) outcome = 'interrupted';
       else {
         const e = toCtsError(err);
-        const error = { code: e.code, message: e.message, hint: e.hint };
+        const error = e.toJSON();
         outcome = {
           status: 'failed',
           result: null,

@@ -1,4 +1,5 @@
 import type { KeyType } from '../crypto/asymmetric.ts';
+import type { CtsError, CtsErrorJson } from '../errors/cts-error.ts';
 import type { ApiType, Environment, ExchangeId, Region } from '../exchanges/catalog.ts';
 import type { KeyAudit } from '../keys/key-audit.ts';
 import type { RequestGate } from '../limiter/gate.ts';
@@ -101,12 +102,9 @@ export interface ClockOffset {
   cachedAgeMs?: number;
 }
 
-export interface TestError {
-  code: string;
-  message: string;
-  exchangeCode?: string | number;
-  hint: string;
-}
+/** A failed test's (and a connection's last) error: CtsError's one serialised shape; rows written before it carried
+ * `retryable` may lack it. */
+export type TestError = Omit<CtsErrorJson, 'retryable'> & { retryable?: boolean };
 
 export interface TestResult {
   success: boolean;
@@ -122,6 +120,11 @@ export interface TestResult {
   error?: TestError;
   /** The key's lifecycle audit, when the test read its permissions (set by the coordinator). */
   keyAudit?: KeyAudit;
+  /**
+   * The live error behind `error` (with its cause and stack), for the coordinator in this process. Not enumerable:
+   * never serialised or stored.
+   */
+  readonly failure?: CtsError;
 }
 
 /** Options of one connection test. */

@@ -4,7 +4,7 @@ import type { ConnectionRecord } from '../connections/connection.ts';
 import { canTransition, transition } from '../connections/state-machine.ts';
 import { accountScope } from '../connectors/shared/options.ts';
 import type { Balance, Connector, ConnectorOptions, Permissions, TestResult } from '../connectors/types.ts';
-import { CtsError, toCtsError } from '../errors/cts-error.ts';
+import { CtsError, errorLabel, toCtsError } from '../errors/cts-error.ts';
 import type { KeyAudit } from '../keys/key-audit.ts';
 import { withWrongRegion } from '../keys/key-audit.ts';
 import { openGate } from '../limiter/gate.ts';
@@ -13,7 +13,6 @@ import type { ConnectionWrite, TaskType } from '../storage/ports.ts';
 import type { ConnectionRuntime, RuntimeRegistry } from './connection-runtime.ts';
 import { auditConnectionKey, emitKeyEvents } from './key-lifecycle.ts';
 import type { KeyedLock } from './keyed-lock.ts';
-import { observingGate } from './observing-gate.ts';
 import type { ResolvedCoordinatorOptions } from './options.ts';
 import { isAuthFailure, isOutcomeUnknown, outcomeEvent } from './outcome-policy.ts';
 import { detectRegion, mayBeOtherRegion } from './region-detect.ts';
@@ -36,12 +35,6 @@ export interface OperationResult {
   record: ConnectionRecord | null;
 }
 
-interface Limits {
-  at: number;
-  retryAfterMs?: number;
-  bannedUntil?: number;
-}
-
 /**
  * Runs tests, balance, capability and health calls on one connection: through its breaker and the limiter, on a
  * cached connector; then records the outcome (health sample, test result, breaker, state) in that order, so a crash
@@ -56,7 +49,6 @@ export class OperationRunner {
   readonly #onRecorded: (record: ConnectionRecord) => void;
   readonly #maintenance: MaintenanceMonitor | null;
   readonly #onMaintenance: (id: string, endsAt: number) => void;
-  readonly #limits = new Map<string, Limits>();
 
   constructor(deps: {
     options: ResolvedCoordinatorOptions;
@@ -129,6 +121,7 @@ export class OperationRunner {
       result.success = false;
       result.error = toCtsError(err);
     }
+    if (result.error?.code === 'internal') this.#logInternal(record, type, result.error);
     if (result.permissions) this.#audit(record, result);
     else if (!result.success && mayBeOtherRegion(record.exchange, result.error?.exchangeCode))
       await this.#detectRegion(record, result).catch(() => {});
@@ -224,14 +217,7 @@ export class OperationRunner {
       clock: this.#o.clock,
       timeoutMs: this.#o.connectorTimeoutMs,
       maxRetries: this.#o.connectorMaxRetries,
-      limiter: observingGate(this.#o.limiter ?? openGate, (f) => {
-        if (f.retryAfterMs !== undefined || f.bannedUntil !== undefined)
-          this.#limits.set(record.id, {
-            at: this.#o.clock.now(),
-            retryAfterMs: f.retryAfterMs,
-            bannedUntil: f.bannedUntil,
-          });
-      }),
+      limiter: this.#o.limiter ?? openGate,
       logger: this.#o.logger,
     };
     if (this.#o.fetch) options.fetch = this.#o.fetch;
@@ -254,11 +240,7 @@ export class OperationRunner {
       if (test.balance) out.balance = test.balance;
       if (test.permissions) out.permissions = test.permissions;
       if (test.clockOffsetMs !== null) out.clockOffsetMs = test.clockOffsetMs;
-      if (test.error)
-        out.error = new CtsError(test.error.code as CtsError['code'], test.error.message, {
-          exchangeCode: test.error.exchangeCode,
-          hint: test.error.hint,
-        });
+      if (test.error) out.error = test.failure ?? CtsError.fromJSON(test.error);
       return;
     }
     if (type === 'health') out.clockOffsetMs = (await connector.syncClock(1)).offsetMs;
@@ -298,15 +280,22 @@ export class OperationRunner {
     if (audit.hint && !result.test.warnings.includes(audit.hint)) result.test.warnings.push(audit.hint);
   }
 
-  /** The wait the exchange asked for during this operation (a ban's end, else Retry-After), and whether it banned. */
-  #retryAfter(id: string, started: number, error: CtsError | null): { ms?: number; banned: boolean } {
-    const limits = this.#limits.get(id);
-    const now = this.#o.clock.now();
-    if (limits && limits.at >= started) {
-      if (limits.bannedUntil !== undefined)
-        return { ms: Math.max(0, limits.bannedUntil - now), banned: true };
-      if (limits.retryAfterMs !== undefined) return { ms: limits.retryAfterMs, banned: false };
-    }
+  /** A bug inside CTS: logged at error with the stack's frames (never the runtime's message text). */
+  #logInternal(record: ConnectionRecord, type: TaskType, error: CtsError): void {
+    const cause = error.cause instanceof Error ? error.cause : error;
+    this.#o.logger.error('internal error', {
+      connectionId: record.id,
+      exchange: record.exchange,
+      operation: type,
+      error: errorLabel(cause),
+      stack: cause.stack?.split('\n').slice(1).join('\n'),
+    });
+  }
+
+  /** The wait the exchange asked for, carried on the error: a ban's end, else Retry-After. */
+  #retryAfter(error: CtsError | null): { ms?: number; banned: boolean } {
+    if (error?.bannedUntil !== undefined)
+      return { ms: Math.max(0, error.bannedUntil - this.#o.clock.now()), banned: true };
     return { ms: error?.retryAfterMs, banned: error?.code === 'banned' };
   }
 
@@ -332,13 +321,12 @@ export class OperationRunner {
       if (r.success) rt.breaker.onSuccess();
       else if (excused && probe) rt.breaker.releaseProbe();
       else if (!isAuthFailure(code) && !excused) {
-        wait = this.#retryAfter(id, started, r.error);
+        wait = this.#retryAfter(r.error);
         opened = rt.breaker.onFailure({
           code: wait.banned ? 'banned' : (code ?? 'exchange'),
           retryAfterMs: wait.ms,
         });
       }
-      this.#limits.delete(id);
       if (!excused)
         rt.health.record({ at: now, success: r.success, responseTimeMs: elapsed, errorCode: code ?? null });
       if (r.clockOffsetMs !== undefined) rt.health.clockOffsetMs = r.clockOffsetMs;
@@ -374,13 +362,7 @@ export class OperationRunner {
         patch.last_test_success = r.success;
       }
       if (r.success && (r.test || patch.state)) patch.last_error = null;
-      if (!r.success && (r.test || patch.state) && r.error)
-        patch.last_error = {
-          code: r.error.code,
-          message: r.error.message,
-          exchangeCode: r.error.exchangeCode,
-          hint: r.error.hint,
-        };
+      if (!r.success && (r.test || patch.state) && r.error) patch.last_error = r.error.toJSON();
       if (r.keyAudit) patch.key_audit = r.keyAudit;
       if (r.balance) {
         patch.last_balance = r.balance.total;

@@ -18,8 +18,7 @@ export function taskOutcome(r: OperationResult): TaskOutcome {
     entry.code = r.error.code;
     entry.hint = r.error.hint;
   }
-  const error =
-    r.success || !r.error ? null : { code: r.error.code, message: r.error.message, hint: r.error.hint };
+  const error = r.success || !r.error ? null : r.error.toJSON();
   return { status: r.success ? 'succeeded' : 'failed', result, error, entry };
 }
 
@@ -46,7 +45,7 @@ export function notTested(r: OperationResult, now: number): TestResult {
     duration: 0,
     log: [`[${at}] Not tested: ${error.message}`, `[${at}] Hint: ${error.hint}`],
     warnings: [],
-    error: { code: error.code, message: error.message, hint: error.hint },
+    error: error.toJSON(),
   };
 }
 

@@ -79,6 +79,10 @@ export const ERROR_CODES = {
     retryable: false,
     hint: 'Stored credentials could not be decrypted: configure the master key that sealed them (CTS_PREVIOUS_MASTER_KEYS after a rotation), or re-enter the credentials if the record was altered.',
   },
+  internal: {
+    retryable: false,
+    hint: 'An unexpected error inside CTS (a bug, not the exchange): the log has its stack; please report it.',
+  },
   not_supported: { retryable: false, hint: 'This exchange does not offer that operation for this API type.' },
 } as const satisfies Record<string, { retryable: boolean; hint: string }>;
 

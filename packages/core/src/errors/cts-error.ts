@@ -11,12 +11,32 @@ export interface CtsErrorOptions {
   status?: number;
   /** Milliseconds to wait before retrying, from Retry-After or a ban. */
   retryAfterMs?: number;
+  /** Epoch ms until which the exchange banned the IP or account (Binance 418, Pionex, Bybit 403). */
+  bannedUntil?: number;
   /** Non-secret details for logs and API replies. */
   context?: Record<string, unknown>;
   cause?: unknown;
 }
 
-/** The one error base: a code of ours, retryability, a remediation hint and non-secret context. */
+/**
+ * The one serialised shape of an error, written by CtsError.toJSON (serializeError) for the stored `last_error`, a
+ * test result's and a batch task's error and the API body. Fields without a value are absent.
+ */
+export interface CtsErrorJson {
+  code: ErrorCode;
+  message: string;
+  hint: string;
+  retryable: boolean;
+  exchangeCode?: string | number;
+  status?: number;
+  retryAfterMs?: number;
+  bannedUntil?: number;
+}
+
+/**
+ * The one error type from the connector to the HTTP body: a code of ours, retryability, a remediation hint, the
+ * exchange's code and status, and how long the exchange asked us to wait (Retry-After, a ban's end).
+ */
 export class CtsError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
@@ -24,6 +44,7 @@ export class CtsError extends Error {
   readonly exchangeCode?: string | number;
   readonly status?: number;
   readonly retryAfterMs?: number;
+  readonly bannedUntil?: number;
   readonly context: Record<string, unknown>;
 
   constructor(code: ErrorCode, message: string, options: CtsErrorOptions = {}) {
@@ -35,24 +56,44 @@ export class CtsError extends Error {
     this.exchangeCode = options.exchangeCode;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+    this.bannedUntil = options.bannedUntil;
     this.context = options.context ?? {};
   }
 
-  /** The shape reported in test results and API replies. */
-  toJSON(): {
-    code: ErrorCode;
-    message: string;
-    exchangeCode?: string | number;
-    hint: string;
-    retryable: boolean;
-  } {
-    return {
+  /** This error with some options replaced (code, message, cause and the rest kept). */
+  with(patch: Omit<CtsErrorOptions, 'cause'>): CtsError {
+    return new CtsError(this.code, this.message, {
+      retryable: this.retryable,
+      hint: this.hint,
+      exchangeCode: this.exchangeCode,
+      status: this.status,
+      retryAfterMs: this.retryAfterMs,
+      bannedUntil: this.bannedUntil,
+      context: this.context,
+      cause: this.cause,
+      ...patch,
+    });
+  }
+
+  /** A CtsError from its serialised shape (a stored test result's error). */
+  static fromJSON(json: Omit<CtsErrorJson, 'retryable'> & { retryable?: boolean }): CtsError {
+    const { code, message, ...options } = json;
+    return new CtsError(code in ERROR_CODES ? code : 'exchange', message, options);
+  }
+
+  /** The one serialised shape (see CtsErrorJson): test results, stored errors, task rows, API bodies. */
+  toJSON(): CtsErrorJson {
+    const json: CtsErrorJson = {
       code: this.code,
       message: this.message,
-      exchangeCode: this.exchangeCode,
       hint: this.hint,
       retryable: this.retryable,
     };
+    if (this.exchangeCode !== undefined) json.exchangeCode = this.exchangeCode;
+    if (this.status !== undefined) json.status = this.status;
+    if (this.retryAfterMs !== undefined) json.retryAfterMs = this.retryAfterMs;
+    if (this.bannedUntil !== undefined) json.bannedUntil = this.bannedUntil;
+    return json;
   }
 }
 
@@ -64,18 +105,25 @@ export class CtsError extends Error {
  */
 export function toCtsError(err: unknown): CtsError {
   if (err instanceof CtsError) return err;
-  if (
-    err instanceof DOMException ||
-    (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
-  ) {
-    const name = (err as Error).name;
+  const name = err instanceof Error || err instanceof DOMException ? (err as Error).name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') {
     if (name === 'TimeoutError')
       return new CtsError('timeout', 'The exchange did not answer in time', { cause: err });
     return new CtsError('aborted', 'The request was cancelled', { cause: err });
   }
-  if (err instanceof TypeError)
-    return new CtsError('network', `Network error (${errorLabel(err)})`, { cause: err });
-  return new CtsError('exchange', `Unexpected error (${errorLabel(err)})`, { cause: err });
+  // A network failure is converted where fetch or a socket fails (connectors/shared/http.ts, ws-connection.ts);
+  // anything else that reaches here is a bug inside CTS (a TypeError in a normalizer): internal, never retried.
+  return new CtsError('internal', `Internal error (${errorLabel(err)})`, { cause: err });
+}
+
+/** The one serialiser of anything thrown: toCtsError(err).toJSON(). */
+export function serializeError(err: unknown): CtsErrorJson {
+  return toCtsError(err).toJSON();
+}
+
+/** A network failure of fetch (DNS, refused, reset): `network`, with the class name and system code only. */
+export function networkError(err: unknown, what = 'Network error'): CtsError {
+  return new CtsError('network', `${what} (${errorLabel(err)})`, { cause: err });
 }
 
 /**

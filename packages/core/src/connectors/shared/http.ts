@@ -1,10 +1,11 @@
-import { CtsError, toCtsError } from '../../errors/cts-error.ts';
+import { CtsError, networkError, toCtsError } from '../../errors/cts-error.ts';
 import type { ExchangeId } from '../../exchanges/catalog.ts';
 import type { LimitFeedback, RequestGate } from '../../limiter/gate.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { FetchLike } from '../../ports/fetch.ts';
 import type { Logger } from '../../ports/logger.ts';
 import { createBackoff } from '../../retry/backoff.ts';
+import { Deadline } from './deadline.ts';
 
 /** A request ready to send: the signer's output. */
 export interface HttpSpec {
@@ -57,9 +58,11 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /**
- * Sends a request through the limiter with a timeout, reads it with the exchange's reader, and retries
- * retryable failures with decorrelated-jitter backoff. `build` is called per attempt so each attempt is
- * signed with a fresh timestamp.
+ * Sends a request through the limiter, reads it with the exchange's reader, and retries retryable failures with
+ * decorrelated-jitter backoff, all within ONE deadline of `timeoutMs` (every attempt and retry sleep; armed at the
+ * first permit): a hung exchange costs `timeoutMs`, not that per attempt. `build` is called per attempt so each
+ * attempt is signed with a fresh timestamp. `ctx.signal` cancels it at once (queued, sending or sleeping: no
+ * further attempt), `ctx.priority` orders it in the limiter's queue.
  */
 export async function send<T>(
   ctx: HttpContext,
@@ -68,32 +71,51 @@ export async function send<T>(
   reader: ReplyReader<T>,
 ): Promise<T> {
   const backoff = createBackoff();
+  const deadline = new Deadline(ctx.clock, ctx.timeoutMs);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await attemptOnce(ctx, route, build, reader);
+      return await attemptOnce(ctx, route, build, reader, deadline);
     } catch (err) {
-      const error = toCtsError(err);
+      const error = settle(ctx, deadline, err);
       if (error.code === 'auth.timestamp') ctx.onTimestampRejected?.();
       // A wait longer than MAX_RETRY_WAIT_MS (a ban, a long Retry-After) is not sat out inside one call: the
       // error goes up with its retryAfterMs, so the breaker can set its cool-down to exactly that.
+      const wait = Math.max(error.retryAfterMs ?? 0, backoff());
       if (
         !error.retryable ||
         attempt >= ctx.maxRetries ||
         error.code.startsWith('limiter.') ||
         (error.retryAfterMs ?? 0) > MAX_RETRY_WAIT_MS ||
-        ctx.signal?.aborted
+        deadline.expired ||
+        wait >= deadline.remaining()
       )
         throw error;
-      const wait = Math.max(error.retryAfterMs ?? 0, backoff());
       ctx.logger.debug('retrying exchange request', {
         exchange: ctx.exchange,
         code: error.code,
         attempt: attempt + 1,
         waitMs: wait,
       });
-      await ctx.clock.sleep(wait, ctx.signal);
+      await ctx.clock.sleep(wait, ctx.signal).catch((e) => {
+        throw settle(ctx, deadline, e);
+      });
     }
   }
+}
+
+/** The error to report: cancelled by the caller, past the deadline, or what the attempt threw. */
+function settle(ctx: HttpContext, deadline: Deadline, err: unknown): CtsError {
+  if (ctx.signal?.aborted) return new CtsError('aborted', 'The request was cancelled', { cause: err });
+  if (deadline.expired)
+    return new CtsError('timeout', `${ctx.exchange} did not answer within ${ctx.timeoutMs} ms`, {
+      cause: err,
+    });
+  return toCtsError(err);
+}
+
+function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
 async function attemptOnce<T>(
@@ -101,6 +123,7 @@ async function attemptOnce<T>(
   route: { method: HttpSpec['method']; path: string },
   build: () => Promise<HttpSpec>,
   reader: ReplyReader<T>,
+  deadline: Deadline,
 ): Promise<T> {
   const permit = await ctx.limiter.acquire({
     exchange: ctx.exchange,
@@ -108,15 +131,16 @@ async function attemptOnce<T>(
     method: route.method,
     path: route.path,
     priority: ctx.priority,
-    signal: ctx.signal,
+    signal: anySignal(ctx.signal, deadline.armed ? deadline.attemptSignal() : undefined),
   });
+  deadline.arm();
   let feedback: LimitFeedback | undefined;
   try {
     // Signed after the permit, so time spent queueing does not eat into the signature's validity window.
     const spec = await build();
-    const timeout = AbortSignal.timeout(ctx.timeoutMs);
-    const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
+    const signal = anySignal(ctx.signal, deadline.attemptSignal());
     let response: Response;
+    let text: string;
     try {
       response = await ctx.fetch(spec.url, {
         method: spec.method,
@@ -126,14 +150,11 @@ async function attemptOnce<T>(
         // Never follow: a redirect would re-send the key, passphrase and a fresh signature to another host.
         redirect: 'manual',
       });
+      text = await response.text();
     } catch (err) {
-      if (timeout.aborted)
-        throw new CtsError('timeout', `${ctx.exchange} did not answer within ${ctx.timeoutMs} ms`, {
-          cause: err,
-        });
-      throw err;
+      if (signal?.aborted) throw settle(ctx, deadline, err);
+      throw networkError(err);
     }
-    const text = await response.text();
     let json: unknown;
     try {
       json = text.length ? JSON.parse(text) : undefined;
@@ -141,23 +162,44 @@ async function attemptOnce<T>(
       json = undefined;
     }
     feedback = reader.feedback({ status: response.status, headers: response.headers, json, text });
-    if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect')
-      throw redirectError(ctx.exchange, spec.url, response);
-    if (json === undefined && response.status < 500 && response.status !== 429 && response.status !== 418) {
-      const specific = reader.nonJsonError?.({ status: response.status, headers: response.headers, text });
-      if (specific) throw specific;
-      throw new CtsError(
-        'exchange.bad_response',
-        `${ctx.exchange} sent a reply that is not JSON (HTTP ${response.status})`,
-        {
-          status: response.status,
-        },
-      );
+    try {
+      return readReply(ctx, reader, spec.url, response, text, json);
+    } catch (err) {
+      throw withLimits(toCtsError(err), feedback);
     }
-    return reader.read({ status: response.status, headers: response.headers, json, text });
   } finally {
     permit.release(feedback);
   }
+}
+
+function readReply<T>(
+  ctx: HttpContext,
+  reader: ReplyReader<T>,
+  url: string,
+  response: Response,
+  text: string,
+  json: unknown,
+): T {
+  if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect')
+    throw redirectError(ctx.exchange, url, response);
+  if (json === undefined && response.status < 500 && response.status !== 429 && response.status !== 418) {
+    const specific = reader.nonJsonError?.({ status: response.status, headers: response.headers, text });
+    if (specific) throw specific;
+    throw new CtsError(
+      'exchange.bad_response',
+      `${ctx.exchange} sent a reply that is not JSON (HTTP ${response.status})`,
+      { status: response.status },
+    );
+  }
+  return reader.read({ status: response.status, headers: response.headers, json, text });
+}
+
+/** The reply's limit feedback (Retry-After, a ban's end) carried on the error itself, for the breaker. */
+function withLimits(error: CtsError, feedback: LimitFeedback): CtsError {
+  const retryAfterMs = error.retryAfterMs ?? feedback.retryAfterMs;
+  const bannedUntil = error.bannedUntil ?? feedback.bannedUntil;
+  if (retryAfterMs === error.retryAfterMs && bannedUntil === error.bannedUntil) return error;
+  return error.with({ retryAfterMs, bannedUntil });
 }
 
 /** A 3xx reply: an error naming only the host it pointed to (the Location's path and query may carry anything). */

@@ -56,15 +56,8 @@ export function startTestSession(connector: Connector, clock: Clock, options: Te
       const code = error.exchangeCode !== undefined ? ` (exchange code ${error.exchangeCode})` : '';
       step(`Test failed: ${error.message}${code}`);
       step(`Hint: ${error.hint}`);
-      return {
-        ...result(false),
-        error: {
-          code: error.code,
-          message: error.message,
-          exchangeCode: error.exchangeCode,
-          hint: error.hint,
-        },
-      };
+      const failed: TestResult = { ...result(false), error: error.toJSON() };
+      return Object.defineProperty(failed, 'failure', { value: error, enumerable: false });
     },
   };
 }
