@@ -1,6 +1,7 @@
 import { TASK_TYPES } from '@cts/core';
 import { z } from 'zod';
 import { idSchema } from './common.ts';
+import { ctsErrorSchema } from './cts-error.ts';
 
 /** The seed's limit on one batch request. */
 export const MAX_BATCH_IDS = 50;
@@ -55,7 +56,7 @@ const batchTask = z.object({
   startedAt: z.number().nullable(),
   finishedAt: z.number().nullable(),
   result: z.unknown(),
-  error: z.object({ code: z.string(), message: z.string(), hint: z.string().optional() }).nullable(),
+  error: ctsErrorSchema.extend({ hint: z.string().optional() }).nullable(),
 });
 
 export const batchStatusSchema = z.object({

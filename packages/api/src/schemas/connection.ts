@@ -9,6 +9,7 @@ import {
   REGIONS,
 } from '@cts/core';
 import { z } from 'zod';
+import { ctsErrorSchema } from './cts-error.ts';
 import { keyAuditSchema } from './key-audit.ts';
 
 /** A stored connection as the API returns it: the API key masked, secrets never. */
@@ -33,14 +34,7 @@ export const connectionRecordSchema = z
     is_active: z.boolean(),
     last_test_at: z.number().nullable().describe('Epoch ms'),
     last_test_success: z.boolean().nullable(),
-    last_error: z
-      .object({
-        code: z.string(),
-        message: z.string(),
-        exchangeCode: z.union([z.string(), z.number()]).optional(),
-        hint: z.string(),
-      })
-      .nullable(),
+    last_error: ctsErrorSchema.nullable(),
     last_balance: z.number().nullable(),
     last_balance_currency: z.string().nullable(),
     key_audit: keyAuditSchema,

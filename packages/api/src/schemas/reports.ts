@@ -1,5 +1,6 @@
 import { API_TYPES, CONNECTION_STATES, EXCHANGES } from '@cts/core';
 import { z } from 'zod';
+import { ctsErrorSchema } from './cts-error.ts';
 import { keyAuditSchema, maintenanceSchema } from './key-audit.ts';
 
 export const connectionHealthSchema = z.object({
@@ -78,14 +79,7 @@ export const testReplySchema = z.object({
   permissions: z
     .object({ read: z.boolean(), trade: z.boolean(), withdraw: z.boolean(), transfer: z.boolean() })
     .nullable(),
-  error: z
-    .object({
-      code: z.string(),
-      message: z.string(),
-      exchangeCode: z.union([z.string(), z.number()]).optional(),
-      hint: z.string(),
-    })
-    .optional(),
+  error: ctsErrorSchema.optional(),
   key_audit: keyAuditSchema.describe(
     'The audit this test made (null when it did not reach the key permissions)',
   ),
