@@ -13,9 +13,9 @@ interface Scope {
  * (in the simulator a request is counted when it arrives and answered at once).
  *
  * Earliest arrivals: a test's requests form a chain (each is sent after the previous reply), so its i-th request
- * cannot arrive before i × the minimum latency. With the coordinator's shared clock offset (`sharedSyncSamples`)
- * the first account to send on an exchange runs the sync, and every other test starts after it ended (it waited
- * for it, or started later): its chain comes after the sync's samples.
+ * cannot arrive before i × the minimum latency. With the coordinator's shared clock offset the first account to send
+ * on an exchange runs the sync, and every other test starts after it ended (it waited for it, or started later):
+ * its chain comes after the sync's one round trip (its `syncSamples` samples are sent together).
  *
  * Windows: in a scope with total cost C and limit L per window W, at most k·L of it arrives in the k windows before
  * the last arrival T, so the cheapest-first requests worth C − k·L arrive by T − k·W:
@@ -31,7 +31,7 @@ export function lowerBound(
   sent: Array<{ exchange: ExchangeId; account: string; method: string; path: string }>,
   latency: { minMs: number; maxMs: number },
   windowPaddingMs = 0,
-  sharedSyncSamples = 3,
+  syncSamples = 3,
 ): { ms: number; binding: string } {
   const scopes = new Map<string, Scope>();
   const perAccount = new Map<string, number>();
@@ -41,7 +41,9 @@ export function lowerBound(
     const index = perAccount.get(account) ?? 0;
     perAccount.set(account, index + 1);
     if (!syncer.has(r.exchange)) syncer.set(r.exchange, r.account);
-    const depth = index + 1 + (syncer.get(r.exchange) === r.account ? 0 : sharedSyncSamples);
+    // The syncing account's first `syncSamples` requests are the samples, sent together (one round trip); every
+    // chain starts one round trip later.
+    const depth = syncer.get(r.exchange) === r.account ? Math.max(1, index + 2 - syncSamples) : index + 2;
     const plan = compilePlan({ ...r, ip: 'default' }, [
       { profile: 'published', rules: PUBLISHED_RULES[r.exchange] },
     ]);
@@ -69,9 +71,11 @@ export function lowerBound(
       }
   }
   const mean = (latency.minMs + latency.maxMs) / 2;
-  for (const [account, n] of perAccount)
-    if (n * mean > best.ms)
-      best = { ms: n * mean, binding: `latency chain (${n} requests, ${account.split('|')[0]})` };
+  for (const [key, count] of perAccount) {
+    const [exchange, account] = key.split('|') as [ExchangeId, string];
+    const n = syncer.get(exchange) === account ? count - (syncSamples - 1) : count;
+    if (n * mean > best.ms) best = { ms: n * mean, binding: `latency chain (${n} requests, ${exchange})` };
+  }
   return best;
 }
 

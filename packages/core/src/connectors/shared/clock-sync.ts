@@ -10,25 +10,35 @@ function median(values: number[]): number {
 }
 
 /**
+ * One clock sample: the exchange's time in epoch ms. The call reports when its request actually left through
+ * `onSent` (after any wait for a limiter permit); without a report the sample is timed from the call.
+ */
+export type TimeSample = (onSent: (at: number) => void) => Promise<number>;
+
+/**
  * Estimates serverTime − localTime from `samples` calls: each sample assumes the server read its clock halfway
- * through the round trip (NTP's assumption); the estimate is the median, which ignores one slow outlier.
+ * through the round trip (NTP's assumption); the estimate is the median, which ignores one slow outlier. The calls
+ * run concurrently (the limiter spaces them); each round trip is timed from when its request was sent, so time
+ * spent queueing for a permit is not read as latency.
  */
 export async function estimateClockOffset(
   clock: Clock,
-  getServerTime: () => Promise<number>,
+  getServerTime: TimeSample,
   samples = 3,
 ): Promise<ClockOffset> {
   if (!Number.isInteger(samples) || samples < 1) throw new TypeError('samples: must be an integer >= 1');
-  const offsets: number[] = [];
-  const rtts: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const sent = clock.now();
-    const server = await getServerTime();
-    const received = clock.now();
-    const rtt = received - sent;
-    rtts.push(rtt);
-    offsets.push(server - (sent + rtt / 2));
-  }
+  const measured = await Promise.all(
+    Array.from({ length: samples }, async () => {
+      let sent = clock.now();
+      const server = await getServerTime((at) => {
+        sent = at;
+      });
+      const rtt = clock.now() - sent;
+      return { rtt, offset: server - (sent + rtt / 2) };
+    }),
+  );
+  const offsets = measured.map((m) => m.offset);
+  const rtts = measured.map((m) => m.rtt);
   return { offsetMs: Math.round(median(offsets)), rttMs: Math.round(median(rtts)), samples };
 }
 
@@ -39,7 +49,7 @@ export async function estimateClockOffset(
 export function syncClockOffset(
   o: { clock: Clock; exchange: ExchangeId; environment: Environment; clockOffsetCache?: ClockOffsetCache },
   host: string,
-  getServerTime: () => Promise<number>,
+  getServerTime: TimeSample,
   samples = 3,
 ): Promise<ClockOffset> {
   const measure = () => estimateClockOffset(o.clock, getServerTime, samples);

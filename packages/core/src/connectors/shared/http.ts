@@ -43,6 +43,11 @@ export interface HttpContext {
   signal?: AbortSignal;
   /** Called when the exchange rejects a request's timestamp (auth.timestamp): drops a shared clock offset. */
   onTimestampRejected?: () => void;
+  /**
+   * Called with the clock's time each time a request is handed to fetch (after its limiter permit, per attempt):
+   * a clock sample's round trip starts here, not before its wait in the limiter queue.
+   */
+  onSent?: (at: number) => void;
 }
 
 /** The longest wait `send` sits out before a retry; longer waits are the caller's (breaker's) to schedule. */
@@ -141,6 +146,7 @@ async function attemptOnce<T>(
     const signal = anySignal(ctx.signal, deadline.attemptSignal());
     let response: Response;
     let text: string;
+    ctx.onSent?.(ctx.clock.now());
     try {
       response = await ctx.fetch(spec.url, {
         method: spec.method,

@@ -24,12 +24,13 @@ export function createRestConnector(
   const o = resolveOptions(options);
   if (o.exchange !== exchange) throw new TypeError(`exchange: this connector needs exchange "${exchange}"`);
   let signing: SigningClock | undefined;
-  const protocol = build({
+  const context: RestContext = {
     options: o,
     http: httpContext(o, accountScope(options)),
     baseUrl: (product = 'default') => restBaseUrl(exchange, o.environment, product, o.baseUrl, o.region),
     timestamp: () => (signing ? signing.timestamp() : Math.round(o.clock.now())),
-  });
+  };
+  const protocol = build(context);
   const clock = createSigningClock(o, protocol.clockHost);
   signing = clock;
   /** A refused key gets the hint of where else it may belong (environment, region), from the descriptor. */
@@ -47,7 +48,12 @@ export function createRestConnector(
       return clock.offsetMs;
     },
     getServerTime: placed(() => protocol.serverTime()),
-    syncClock: (samples = 3) => clock.sync(() => connector.getServerTime(), samples),
+    // Each sample gets its own HTTP context that reports when its request left (after the limiter's permit).
+    syncClock: (samples = 3) =>
+      clock.sync(
+        (onSent) => placed(() => build({ ...context, http: { ...context.http, onSent } }).serverTime())(),
+        samples,
+      ),
     getBalance: placed(() => protocol.balance()),
     getPermissions: placed(() => protocol.permissions()),
     testConnection: (options) => runConnectionTest(connector, o.clock, options),

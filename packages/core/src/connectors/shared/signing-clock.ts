@@ -1,5 +1,5 @@
 import type { ClockOffset } from '../types.ts';
-import { syncClockOffset } from './clock-sync.ts';
+import { syncClockOffset, type TimeSample } from './clock-sync.ts';
 
 /** The clock a REST connector signs with: local time plus the offset its last sync measured (0 until then). */
 export interface SigningClock {
@@ -8,7 +8,7 @@ export interface SigningClock {
   /** The timestamp to sign a request with now: local time + offset, rounded to the millisecond. */
   timestamp(): number;
   /** Measures the offset (or takes the shared cache's, see syncClockOffset) and keeps it for `timestamp()`. */
-  sync(getServerTime: () => Promise<number>, samples?: number): Promise<ClockOffset>;
+  sync(getServerTime: TimeSample, samples?: number): Promise<ClockOffset>;
 }
 
 /**
