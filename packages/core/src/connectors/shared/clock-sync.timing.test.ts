@@ -13,7 +13,8 @@ async function drive<T>(clock: ManualClock, work: Promise<T>): Promise<T> {
   const result = work.finally(() => {
     done = true;
   });
-  while (!done) if (!(await clock.tick())) await Promise.resolve();
+  // Signing (Web Crypto) resolves outside the microtask queue: give it a macrotask when no sleep is due.
+  while (!done) if (!(await clock.tick())) await new Promise((r) => setTimeout(r, 0));
   return result;
 }
 
