@@ -1,27 +1,47 @@
-import { ALERT_EVENT_TYPE_NAMES, CHANNEL_TYPES, DELIVERY_STATUSES, EXCHANGES, SEVERITIES } from '@cts/core';
+import {
+  ALERT_EVENT_TYPE_NAMES,
+  BOT_TOKEN_PATTERN,
+  CHANNEL_TYPES,
+  CHAT_ID_PATTERN,
+  DELIVERY_STATUSES,
+  DESTINATION_URL_PATTERN,
+  EXCHANGES,
+  SEVERITIES,
+} from '@cts/core';
 import { z } from 'zod';
+import { createChannelRules } from './alert-channel-rules.ts';
 
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+const DESTINATION_RULE = 'must be an absolute http(s) URL without user name or password';
+const destination = () => text(2048).regex(DESTINATION_URL_PATTERN, DESTINATION_RULE);
 
 /** A channel on create (type and its destination required) or update (every field optional; secrets kept when absent). */
 export const channelInputSchema = z
   .object({
-    name: text(100).describe('Shown in the admin UI and in test alerts'),
+    name: text(100).regex(/\S/, 'must not be blank').describe('Shown in the admin UI and in test alerts'),
     type: z
       .enum(CHANNEL_TYPES, { error: `must be one of ${CHANNEL_TYPES.join(', ')}` })
       .describe('webhook (generic, signed), slack, discord, telegram or ntfy'),
     enabled: z.boolean().describe('@default true'),
-    url: text(2048).describe(
+    url: destination().describe(
       'webhook/slack/discord: the webhook URL; ntfy: the topic URL (ntfy.sh/mytopic on the public server). A secret: write-only, shown masked',
     ),
-    signing_secret: text(200).describe(
-      'webhook: the HMAC secret (≥ 16 chars); generated (and returned once) when left out. Write-only',
-    ),
-    bot_token: text(200).describe('telegram: the Bot API token from @BotFather. Write-only, shown masked'),
-    chat_id: text(64).describe('telegram: a numeric chat id (-1001234567890) or @channelusername'),
-    api_base_url: text(2048).describe(
-      'telegram: the Bot API base (a local Bot API server). @default the public Bot API (api.telegram.org)',
-    ),
+    signing_secret: text(200)
+      .min(16, 'must be at least 16 characters')
+      .describe(
+        'webhook: the HMAC secret (≥ 16 chars); generated (and returned once) when left out. Write-only',
+      ),
+    bot_token: text(200)
+      .regex(BOT_TOKEN_PATTERN, 'must be a Bot API token like 123456:ABC-DEF… (from @BotFather)')
+      .describe('telegram: the Bot API token from @BotFather. Write-only, shown masked'),
+    chat_id: text(64)
+      .regex(CHAT_ID_PATTERN, 'must be a numeric chat id (e.g. -1001234567890) or @channelusername')
+      .describe('telegram: a numeric chat id (-1001234567890) or @channelusername'),
+    api_base_url: text(2048)
+      .regex(new RegExp(`^$|${DESTINATION_URL_PATTERN.source}`), `${DESTINATION_RULE}, or empty`)
+      .describe(
+        'telegram: the Bot API base (a local Bot API server). @default the public Bot API (api.telegram.org)',
+      ),
     token: text(200).describe('ntfy: an access token for a protected topic. Write-only, shown masked'),
     events: z.array(z.enum(ALERT_EVENT_TYPE_NAMES)).max(50).describe('Event types to send; empty: all'),
     exchanges: z.array(z.enum(EXCHANGES)).max(10).describe('Only events of these exchanges; empty: all'),
@@ -31,7 +51,9 @@ export const channelInputSchema = z
   .partial()
   .strict();
 
-export const createChannelSchema = channelInputSchema.required({ name: true, type: true });
+export const createChannelSchema = channelInputSchema
+  .required({ name: true, type: true })
+  .meta({ allOf: createChannelRules() });
 
 export const channelSchema = z
   .object({

@@ -37,8 +37,17 @@ export interface ValidChannel {
   secrets: ChannelSecrets;
 }
 
-const BOT_TOKEN = /^\d{3,}:[A-Za-z0-9_-]{30,}$/;
-const CHAT_ID = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;
+/** A Telegram Bot API token, as @BotFather issues it (also the API schema's pattern). */
+export const BOT_TOKEN_PATTERN = /^\d{3,}:[A-Za-z0-9_-]{30,}$/;
+/** A Telegram chat: a numeric id or @channelusername (also the API schema's pattern). */
+export const CHAT_ID_PATTERN = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;
+/**
+ * The shape of a destination URL the API schema documents: http(s), a host without user name or password, no
+ * whitespace. destinationProblem has the last word (https: unless allow-listed, no private or local host).
+ */
+export const DESTINATION_URL_PATTERN = /^https?:\/\/[^\s/?#@]+([/?#]\S*)?$/;
+/** An ntfy topic URL: a destination URL with at least one path segment (the topic). */
+export const NTFY_TOPIC_URL_PATTERN = /^https?:\/\/[^\s/?#@]+\/+[^\s/?#]+/;
 
 function list<T extends string>(
   field: string,
@@ -85,13 +94,13 @@ export function validateChannel(
   const settings: ChannelSettings = {};
   if (type === 'telegram') {
     const token = input.bot_token ?? old.botToken;
-    if (typeof token !== 'string' || !BOT_TOKEN.test(token))
+    if (typeof token !== 'string' || !BOT_TOKEN_PATTERN.test(token))
       throw new ValidationError(
         'bot_token',
         'must be a Bot API token like 123456:ABC-DEF… (from @BotFather)',
       );
     const chat = input.chat_id ?? current?.settings.chatId;
-    if (typeof chat !== 'string' || !CHAT_ID.test(chat))
+    if (typeof chat !== 'string' || !CHAT_ID_PATTERN.test(chat))
       throw new ValidationError(
         'chat_id',
         'must be a numeric chat id (e.g. -1001234567890) or @channelusername',
