@@ -1,13 +1,6 @@
 /** The only reader of the environment: parsed with zod once, on Node, Bun and Deno alike. */
-import { parseEgressRelays } from '@cts/core/egress';
-import { parseEgressIps } from '@cts/core/keys';
+import { optionalText, parseEnv, sharedEnvFields } from '@cts/runtime/env';
 import { z } from 'zod';
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
 
 export const envSchema = z.object({
   PORT: z.coerce
@@ -36,37 +29,7 @@ export const envSchema = z.object({
   CTS_JWT_SECRET: optionalText
     .refine((v) => v === undefined || v.length >= 32, 'at least 32 characters')
     .describe('HS256 secret; generated into the data dir when absent'),
-  CTS_EXCHANGE_BASE_URL: optionalText
-    .refine((v) => v === undefined || (/^https?:\/\//i.test(v) && URL.canParse(v)), 'expected an http(s) URL')
-    .describe('Sends every exchange request to <url>/<exchange> (the simulator)'),
-  CTS_EGRESS_IPS: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      try {
-        return parseEgressIps(v);
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^CTS_EGRESS_IPS: /, '') });
-        return z.NEVER;
-      }
-    })
-    .describe(
-      "Comma-separated IPs this server's exchange calls leave from; keys bound to IPs that lack one are flagged egress_not_whitelisted @default none",
-    ),
-  CTS_EGRESS_RELAYS: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      try {
-        return parseEgressRelays(v);
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^CTS_EGRESS_RELAYS/, '') });
-        return z.NEVER;
-      }
-    })
-    .describe(
-      'Egress relays (apps/relay), JSON: [{"url","secret","ips":[…],"exchanges"?:[…]}]; exchange calls go through the first relay serving the exchange (the next on network errors) and their IPs are the ones to bind keys to @default none (direct egress)',
-    ),
+  ...sharedEnvFields(),
   CTS_LIMITER_URL: optionalText
     .refine((v) => v === undefined || /^https?:\/\//.test(v), 'expected an http(s) URL')
     .describe('The CTS Worker whose Durable Objects hold shared rate limits (with CTS_LIMITER_SECRET)'),
@@ -95,18 +58,6 @@ export const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true')
     .describe('Add one rate-limit usage series per connection to /metrics. @default false'),
-  CTS_ALERT_ALLOW_HOSTS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((h) => h.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    .describe(
-      'Comma-separated alert destination hosts exempt from the rules (https only, no private/loopback/link-local addresses); they may also use http:. @default none',
-    ),
   CTS_ALERT_REMINDER_MS: z.coerce
     .number()
     .int()
@@ -133,7 +84,6 @@ export const envSchema = z.object({
     .min(1)
     .default(2000)
     .describe('First retry delay of a failed delivery (doubling, with jitter, up to 15 min). @default 2 s'),
-  CTS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CTS_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   CTS_CONNECTION_CACHE: z
     .union([z.enum(['auto', 'on', 'off']), z.coerce.number().int().min(1).max(86_400_000)])
@@ -164,10 +114,5 @@ function rawEnv(): Record<string, string | undefined> {
 
 /** Parses the environment (or `source`); throws a TypeError naming each bad variable and its rule. */
 export function loadEnv(source: Record<string, string | undefined> = rawEnv()): Env {
-  const result = envSchema.safeParse(source);
-  if (!result.success)
-    throw new TypeError(
-      `Invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  return result.data;
+  return parseEnv(envSchema, source);
 }

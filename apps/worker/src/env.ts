@@ -4,8 +4,7 @@
  * Worker secrets (`wrangler secret put`), never in wrangler.jsonc.
  */
 import type { D1Database, DurableObjectNamespace } from '@cloudflare/workers-types';
-import { parseEgressRelays } from '@cts/core/egress';
-import { parseEgressIps } from '@cts/core/keys';
+import { optionalText, parseEnv, sharedEnvFields } from '@cts/runtime/env';
 import { z } from 'zod';
 import type { LimiterObject } from './limiter/limiter-object.ts';
 
@@ -17,12 +16,6 @@ export interface Bindings {
   LIMITER: DurableObjectNamespace<LimiterObject>;
   [name: string]: unknown;
 }
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
 
 export const workerEnvSchema = z.object({
   CTS_MASTER_KEY: z.string().min(1).describe('id:base64 32-byte key (secret)'),
@@ -41,54 +34,11 @@ export const workerEnvSchema = z.object({
     )
     .describe('Remote libSQL instead of D1 @default D1 (binding DB)'),
   CTS_DATABASE_AUTH_TOKEN: optionalText.describe('Token of the remote libSQL database (secret)'),
-  CTS_EXCHANGE_BASE_URL: optionalText
-    .refine((v) => v === undefined || (/^https?:\/\//i.test(v) && URL.canParse(v)), 'expected an http(s) URL')
-    .describe('Sends every exchange request to <url>/<exchange> (the simulator)'),
-  CTS_EGRESS_IPS: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      try {
-        return parseEgressIps(v);
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^CTS_EGRESS_IPS: /, '') });
-        return z.NEVER;
-      }
-    })
-    .describe(
-      "Comma-separated IPs this server's exchange calls leave from; keys bound to IPs that lack one are flagged egress_not_whitelisted @default none",
-    ),
-  CTS_EGRESS_RELAYS: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      try {
-        return parseEgressRelays(v);
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^CTS_EGRESS_RELAYS/, '') });
-        return z.NEVER;
-      }
-    })
-    .describe(
-      'Egress relays (apps/relay), JSON: [{"url","secret","ips":[…],"exchanges"?:[…]}]; set as a secret (it holds relay secrets); exchange calls go through the first relay serving the exchange (the next on network errors) and their IPs are the ones to bind keys to @default none (direct egress)',
-    ),
+  ...sharedEnvFields({ egressRelaysNote: '; set as a secret (it holds relay secrets)' }),
   CTS_LIMITER_LOCATION: z
     .enum(['wnam', 'enam', 'sam', 'weur', 'eeur', 'apac', 'oc', 'afr', 'me'])
     .optional()
     .describe('Location hint for new limiter Durable Objects @default none (near the first caller)'),
-  CTS_ALERT_ALLOW_HOSTS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((h) => h.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    .describe(
-      'Comma-separated alert destination hosts exempt from the https / public-address rules. @default none',
-    ),
-  CTS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CTS_CRON_MAX_TASKS: z.coerce
     .number()
     .int()
@@ -107,10 +57,5 @@ export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 
 /** Parses the variables; throws a TypeError naming each bad one and its rule (never its value). */
 export function loadWorkerEnv(bindings: Bindings): WorkerEnv {
-  const result = workerEnvSchema.safeParse(bindings);
-  if (!result.success)
-    throw new TypeError(
-      `Invalid configuration: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  return result.data;
+  return parseEnv(workerEnvSchema, bindings);
 }
