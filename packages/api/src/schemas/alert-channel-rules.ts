@@ -7,7 +7,10 @@ import { CHANNEL_TYPES, NTFY_TOPIC_URL_PATTERN } from '@cts/core';
 
 type JsonSchema = Record<string, unknown>;
 
+const STRING = { type: 'string' };
 const whenType = (type: string) => ({ properties: { type: { const: type } }, required: ['type'] });
+/** Required properties, each also listed (a JSON Schema reader that only checks listed properties sees them). */
+const needs = (properties: Record<string, JsonSchema>) => ({ properties, required: Object.keys(properties) });
 
 /** `allOf` for createChannelSchema (via `.meta()`). */
 export function createChannelRules(): JsonSchema[] {
@@ -16,12 +19,7 @@ export function createChannelRules(): JsonSchema[] {
     // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
     then:
       type === 'telegram'
-        ? { required: ['bot_token', 'chat_id'] }
-        : type === 'ntfy'
-          ? {
-              properties: { url: { type: 'string', pattern: NTFY_TOPIC_URL_PATTERN.source } },
-              required: ['url'],
-            }
-          : { required: ['url'] },
+        ? needs({ bot_token: STRING, chat_id: STRING })
+        : needs({ url: type === 'ntfy' ? { ...STRING, pattern: NTFY_TOPIC_URL_PATTERN.source } : STRING }),
   }));
 }
