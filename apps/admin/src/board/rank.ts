@@ -1,6 +1,5 @@
 import type { ConnectionRecord } from '@cts/core';
 import type { BoardQuery } from './board-query.ts';
-import { keyAuditOf } from './key-audit.ts';
 
 /**
  * How bad a connection looks from its record, lower first: in error, paused, enabled with a failed last check, a
@@ -10,7 +9,7 @@ export function severity(c: ConnectionRecord): number {
   if (c.state === 'error') return 0;
   if (c.state === 'paused') return 1;
   if (c.state === 'disabled') return 6;
-  const risky = (keyAuditOf(c)?.flags.length ?? 0) > 0;
+  const risky = (c.key_audit?.flags.length ?? 0) > 0;
   if (c.last_test_success === false) return 2;
   if (risky) return 3;
   if (c.state === 'testing') return 4;

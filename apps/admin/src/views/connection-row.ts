@@ -1,6 +1,5 @@
 import type { ConnectionAction, ConnectionHealth, ConnectionRecord } from '@cts/core';
 import { allowedEvents, EXCHANGE_NAMES } from '@cts/core';
-import { keyAuditOf, maintenanceOf } from '../board/key-audit.ts';
 import { hintForForm } from '../forms/hint-labels.ts';
 import { type HealthLabel, healthBadge, stateBadge } from './badges.ts';
 import { apiTypeLabel, formatAmount } from './format.ts';
@@ -83,7 +82,7 @@ export function connectionRow(
 <td data-label="Select"><input type="checkbox" name="ids" value="${c.id}" form="batch-form" aria-label="Select ${c.name}"></td>
 <td data-label="Connection"><strong class="conn-name">${c.name}</strong>
 <span class="muted">${EXCHANGE_NAMES[c.exchange]} · ${apiTypeLabel(c.api_type)}${c.margin_type ? `, ${c.margin_type}` : ''}${c.is_testnet ? ` · ${c.environment}` : ''}${c.region && c.region !== 'global' ? ` · ${c.region.toUpperCase()}` : ''}</span>
-<span class="muted mono">${c.api_key_masked}</span> ${keyBadges(keyAuditOf(c), maintenanceOf(health))}
+<span class="muted mono">${c.api_key_masked}</span> ${keyBadges(c.key_audit ?? null, health?.maintenance ?? null)}
 ${reason(c, health)}</td>
 <td data-label="Status">${stateBadge(c.state)} ${healthBadge(healthOf(c, health))}</td>
 <td data-label="Last test">${timeAgo(c.last_test_at)}<div class="muted">${formatAmount(c.last_balance, c.last_balance_currency)}</div></td>

@@ -1,6 +1,5 @@
 import type { ConnectionHealth, ExchangeId, HealthReport } from '@cts/core';
 import { EXCHANGE_NAMES } from '@cts/core';
-import { healthKeyAuditOf, maintenanceOf } from '../board/key-audit.ts';
 import { healthBadge, stateBadge } from './badges.ts';
 import { breakerNote } from './breaker-note.ts';
 import { apiTypeLabel, formatMs, formatPercent } from './format.ts';
@@ -55,7 +54,7 @@ function row(h: ConnectionHealth, series: HealthSeries | undefined, slowMs: numb
           ? 'healthy'
           : 'unhealthy';
   return html`<tr data-connection-id="${h.connectionId}">
-<td data-label="Connection"><strong>${h.name}</strong><div class="muted">${EXCHANGE_NAMES[h.exchange]} · ${apiTypeLabel(h.apiType)}</div>${keyBadges(healthKeyAuditOf(h), maintenanceOf(h))}</td>
+<td data-label="Connection"><strong>${h.name}</strong><div class="muted">${EXCHANGE_NAMES[h.exchange]} · ${apiTypeLabel(h.apiType)}</div>${keyBadges(h.keyAudit ?? null, h.maintenance ?? null)}</td>
 <td data-label="State">${stateBadge(h.state)} ${healthBadge(label)}</td>
 <td data-label="Uptime (24 h)">${formatPercent(h.uptime)}${
     series ? barSparkline(series.uptime, { label: `Uptime of ${h.name} per hour, last 24 hours` }) : ''

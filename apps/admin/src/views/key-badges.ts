@@ -1,4 +1,5 @@
-import type { KeyAudit, Maintenance } from '../board/key-audit.ts';
+import type { MaintenanceView } from '@cts/core';
+import type { KeyAudit } from '@cts/core/keys';
 import { formatTime } from './format.ts';
 import { type Html, html } from './html.ts';
 
@@ -23,11 +24,11 @@ function flagBadge(flag: string, days: number | null): Html {
 }
 
 /** The badges of a connection's key audit and its exchange's maintenance window (nothing when all is well). */
-export function keyBadges(audit: KeyAudit | null, maintenance: Maintenance | null): Html {
+export function keyBadges(audit: KeyAudit | null, maintenance: MaintenanceView | null): Html {
   const until =
     maintenance?.until === null || maintenance?.until === undefined
       ? ''
-      : ` until ${formatTime(typeof maintenance.until === 'number' ? maintenance.until : Date.parse(maintenance.until))}`;
+      : ` until ${formatTime(Date.parse(maintenance.until))}`;
   return html`${audit ? audit.flags.map((f) => flagBadge(f, audit.days_to_expiry)) : ''}${
     maintenance
       ? html`<span class="badge badge-warn" data-flag="maintenance" title="${maintenance.message ?? ''}">maintenance${until}</span>`
