@@ -5,27 +5,21 @@
  */
 import { randomHex } from '@cts/core';
 import { RELAY_STREAM_PATH, relayStreamUrl } from '@cts/core/egress';
-import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
+import type { SimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RefusalReason, type Relay, startRelay } from '../src/index.ts';
+import type { RefusalReason, Relay } from '../src/index.ts';
+import { type SimulatorRelay, startSimulatorRelay } from './simulator-relay.ts';
 
-const secret = randomHex(32);
+let fixture: SimulatorRelay;
 let sim: SimulatorServer;
 let relay: Relay;
 
 beforeAll(async () => {
-  sim = await startSimulatorServer({ port: 0 });
-  relay = await startRelay({
-    secret,
-    port: 0,
-    localAddress: '127.0.0.2',
-    simulatorUrl: sim.url,
-    logger: { debug() {}, info() {}, warn() {}, error() {} },
-  });
+  fixture = await startSimulatorRelay();
+  ({ sim, relay } = fixture);
 });
 afterAll(async () => {
-  await relay?.close();
-  await sim?.close();
+  await fixture?.close();
 });
 
 /** Opens a WebSocket and reports whether it opened (and closes it). */
@@ -40,7 +34,7 @@ function opens(url: string): Promise<boolean> {
   });
 }
 
-const relayInfo = () => ({ url: relay.url, secret, ips: ['127.0.0.2'] });
+const relayInfo = () => fixture.egress;
 const streamTarget = () => `${sim.url.replace(/^http/, 'ws')}/bybit/v5/private`;
 
 describe('relay streams', () => {

@@ -4,43 +4,36 @@
  * IP error and its hint; through the relay it passes, and the relay's IP is the egress IP the key audit and the
  * admin's System page use.
  */
-import { randomHex } from '@cts/core';
-import { type Relay, startRelay } from '@cts/relay';
-import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
+import type { Relay } from '@cts/relay';
+import { RELAY_IP, type SimulatorRelay, startSimulatorRelay } from '@cts/relay/testing';
+import type { SimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSignIn } from './admin-session.ts';
 import { type Harness, startHarness } from './harness.ts';
 
-const secret = randomHex(32);
+let fixture: SimulatorRelay;
 let sim: SimulatorServer;
 let relay: Relay;
 let direct: Harness;
 let relayed: Harness;
 
 beforeAll(async () => {
-  sim = await startSimulatorServer({ port: 0 });
-  relay = await startRelay({
-    secret,
-    port: 0,
-    localAddress: '127.0.0.2',
-    simulatorUrl: sim.url,
-    logger: { debug() {}, info() {}, warn() {}, error() {} },
-  });
+  fixture = await startSimulatorRelay();
+  ({ sim, relay } = fixture);
   direct = await startHarness({ sim });
   relayed = await startHarness({
     sim,
-    config: { egressRelays: [{ url: relay.url, secret, ips: ['127.0.0.2'] }] },
+    config: { egressRelays: [fixture.egress] },
   });
 });
 afterAll(async () => {
   await direct?.close();
   await relayed?.close();
-  await relay?.close();
-  await sim?.close();
+  await fixture?.close();
 });
 
 async function boundAccount(exchange: 'bybit' | 'okx', apiType = 'spot') {
-  const a = await sim.simulator.createAccount({ exchange, ipWhitelist: ['127.0.0.2'] });
+  const a = await sim.simulator.createAccount({ exchange, ipWhitelist: [RELAY_IP] });
   return {
     name: `${exchange} bound to the relay`,
     exchange,

@@ -4,43 +4,36 @@
  * the IP error and its hint; with CTS_EGRESS_RELAYS the same key passes through the relay, private stream included.
  */
 import { issueToken } from '@cts/api';
-import { randomHex } from '@cts/core';
-import { type Relay, startRelay } from '@cts/relay';
-import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
+import type { Relay } from '@cts/relay';
+import { RELAY_IP, type SimulatorRelay, startSimulatorRelay } from '@cts/relay/testing';
+import type { SimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type WorkerUnderTest } from './harness.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: replies are inspected freely
 type Json = any;
 
-const secret = randomHex(32);
+let fixture: SimulatorRelay;
 let sim: SimulatorServer;
 let relay: Relay;
 let direct: WorkerUnderTest;
 let relayed: WorkerUnderTest;
 
 beforeAll(async () => {
-  sim = await startSimulatorServer({ port: 0 });
-  relay = await startRelay({
-    secret,
-    port: 0,
-    localAddress: '127.0.0.2',
-    simulatorUrl: sim.url,
-    logger: { debug() {}, info() {}, warn() {}, error() {} },
-  });
+  fixture = await startSimulatorRelay();
+  ({ sim, relay } = fixture);
   direct = await startWorker({ vars: { CTS_EXCHANGE_BASE_URL: sim.url } });
   relayed = await startWorker({
     vars: {
       CTS_EXCHANGE_BASE_URL: sim.url,
-      CTS_EGRESS_RELAYS: JSON.stringify([{ url: relay.url, secret, ips: ['127.0.0.2'] }]),
+      CTS_EGRESS_RELAYS: JSON.stringify([fixture.egress]),
     },
   });
 });
 afterAll(async () => {
   await direct?.close();
   await relayed?.close();
-  await relay?.close();
-  await sim?.close();
+  await fixture?.close();
 });
 
 async function call(w: WorkerUnderTest, method: string, path: string, body?: unknown) {
@@ -67,7 +60,7 @@ describe('egress relay from the Worker (workerd)', () => {
     ['bybit', 'websocket'],
   ] as const)
     it(`${exchange} ${apiType}: a key bound to the relay's IP fails direct with the IP error and its hint, passes through the relay`, async () => {
-      const a = await sim.simulator.createAccount({ exchange, ipWhitelist: ['127.0.0.2'] });
+      const a = await sim.simulator.createAccount({ exchange, ipWhitelist: [RELAY_IP] });
       const body = {
         name: `${exchange} bound to the relay`,
         exchange,
