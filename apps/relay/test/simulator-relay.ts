@@ -18,6 +18,8 @@ export interface SimulatorRelay {
   secret: string;
   /** The relay as CTS is configured with it (a CTS_EGRESS_RELAYS entry). */
   egress: EgressRelay;
+  /** A simulator account whitelisted for RELAY_IP only, as the body of `POST /api/settings/connections` (disabled). */
+  boundConnection(exchange: 'bybit' | 'okx', apiType?: string): Promise<Record<string, unknown>>;
   /** Closes the relay, then the simulator. */
   close(): Promise<void>;
 }
@@ -38,6 +40,18 @@ export async function startSimulatorRelay(): Promise<SimulatorRelay> {
     relay,
     secret,
     egress: { url: relay.url, secret, ips: [RELAY_IP] },
+    boundConnection: async (exchange, apiType = 'spot') => {
+      const a = await sim.simulator.createAccount({ exchange, ipWhitelist: [RELAY_IP] });
+      return {
+        name: `${exchange} bound to the relay`,
+        exchange,
+        api_type: apiType,
+        api_key: a.apiKey,
+        api_secret: a.apiSecret,
+        ...(a.passphrase ? { api_passphrase: a.passphrase } : {}),
+        enabled: false,
+      };
+    },
     close: async () => {
       await relay.close();
       await sim.close();

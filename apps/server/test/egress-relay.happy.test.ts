@@ -5,7 +5,7 @@
  * admin's System page use.
  */
 import type { Relay } from '@cts/relay';
-import { RELAY_IP, type SimulatorRelay, startSimulatorRelay } from '@cts/relay/testing';
+import { type SimulatorRelay, startSimulatorRelay } from '@cts/relay/testing';
 import type { SimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSignIn } from './admin-session.ts';
@@ -32,19 +32,6 @@ afterAll(async () => {
   await fixture?.close();
 });
 
-async function boundAccount(exchange: 'bybit' | 'okx', apiType = 'spot') {
-  const a = await sim.simulator.createAccount({ exchange, ipWhitelist: [RELAY_IP] });
-  return {
-    name: `${exchange} bound to the relay`,
-    exchange,
-    api_type: apiType,
-    api_key: a.apiKey,
-    api_secret: a.apiSecret,
-    ...(a.passphrase ? { api_passphrase: a.passphrase } : {}),
-    enabled: false,
-  };
-}
-
 async function test(h: Harness, body: Record<string, unknown>) {
   const created = await h.create(body);
   expect(created.status, created.text).toBe(201);
@@ -54,7 +41,7 @@ async function test(h: Harness, body: Record<string, unknown>) {
 describe('egress relay from the Node server', () => {
   for (const exchange of ['bybit', 'okx'] as const)
     it(`${exchange}: a key bound to the relay's IP fails direct with the IP error and its hint, passes through the relay`, async () => {
-      const body = await boundAccount(exchange);
+      const body = await fixture.boundConnection(exchange);
       const failed = await test(direct, body);
       expect(failed.json, failed.text).toMatchObject({
         success: false,
@@ -71,7 +58,7 @@ describe('egress relay from the Node server', () => {
     });
 
   it('bybit websocket: the private stream test goes through the relay too (a WebSocket the relay splices)', async () => {
-    const body = await boundAccount('bybit', 'websocket');
+    const body = await fixture.boundConnection('bybit', 'websocket');
     const failed = await test(direct, body);
     expect(failed.json, failed.text).toMatchObject({
       success: false,

@@ -5,7 +5,7 @@
  */
 import { issueToken } from '@cts/api';
 import type { Relay } from '@cts/relay';
-import { RELAY_IP, type SimulatorRelay, startSimulatorRelay } from '@cts/relay/testing';
+import { type SimulatorRelay, startSimulatorRelay } from '@cts/relay/testing';
 import type { SimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type WorkerUnderTest } from './harness.ts';
@@ -60,16 +60,7 @@ describe('egress relay from the Worker (workerd)', () => {
     ['bybit', 'websocket'],
   ] as const)
     it(`${exchange} ${apiType}: a key bound to the relay's IP fails direct with the IP error and its hint, passes through the relay`, async () => {
-      const a = await sim.simulator.createAccount({ exchange, ipWhitelist: [RELAY_IP] });
-      const body = {
-        name: `${exchange} bound to the relay`,
-        exchange,
-        api_type: apiType,
-        api_key: a.apiKey,
-        api_secret: a.apiSecret,
-        ...(a.passphrase ? { api_passphrase: a.passphrase } : {}),
-        enabled: false,
-      };
+      const body = await fixture.boundConnection(exchange, apiType);
       const failed = await test(direct, body);
       expect(failed.json, failed.text).toMatchObject({
         success: false,
