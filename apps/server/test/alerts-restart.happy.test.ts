@@ -7,11 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken } from '@cts/api';
-import { generateMasterKey, randomHex } from '@cts/core';
 import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from './alert-receiver.ts';
+import { childApi } from './child-api.ts';
 import { startChildServer } from './child-server.ts';
 import type { Json } from './harness.ts';
 
@@ -31,28 +30,12 @@ afterAll(async () => {
 
 describe('alert delivery across a crash', () => {
   it('delivers once after kill -9 mid-delivery and a restart', { timeout: 120_000 }, async () => {
-    const jwtSecret = randomHex(32);
-    const env = {
-      CTS_DATA_DIR: dir,
-      CTS_DATABASE_URL: `file:${join(dir, 'cts.db')}`,
-      CTS_MASTER_KEY: `crash:${generateMasterKey()}`,
-      CTS_JWT_SECRET: jwtSecret,
-      CTS_EXCHANGE_BASE_URL: sim.url,
-      CTS_ALERT_ALLOW_HOSTS: '127.0.0.1',
-      CTS_ALERT_LEASE_MS: '1500',
-    };
-    const token = await issueToken({ secret: jwtSecret, sub: 'crash', role: 'admin', ttl: '10m' });
-    const call = async (base: string, method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          ...(body ? { 'Content-Type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, json: (await res.json()) as Json };
-    };
+    const { env, call } = await childApi({
+      dir,
+      simUrl: sim.url,
+      label: 'crash',
+      env: { CTS_ALERT_ALLOW_HOSTS: '127.0.0.1', CTS_ALERT_LEASE_MS: '1500' },
+    });
     const account = await sim.simulator.createAccount({ exchange: 'bybit', environment: 'mainnet' });
 
     const first = await startChildServer('node', env);

@@ -5,10 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken } from '@cts/api';
-import { generateMasterKey, randomHex } from '@cts/core';
 import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childApi } from './child-api.ts';
 import { startChildServer } from './child-server.ts';
 import type { Json } from './harness.ts';
 
@@ -27,27 +26,12 @@ describe('shutdown and restart', () => {
   it('parks a running batch on SIGTERM, exits 0, and the next start finds nothing left running', {
     timeout: 60_000,
   }, async () => {
-    const jwtSecret = randomHex(32);
-    const env = {
-      CTS_DATA_DIR: dir,
-      CTS_DATABASE_URL: `file:${join(dir, 'cts.db')}`,
-      CTS_MASTER_KEY: `life:${generateMasterKey()}`,
-      CTS_JWT_SECRET: jwtSecret,
-      CTS_EXCHANGE_BASE_URL: sim.url,
-      CTS_SHUTDOWN_GRACE_MS: '300',
-    };
-    const token = await issueToken({ secret: jwtSecret, sub: 'life', role: 'admin', ttl: '5m' });
-    const call = async (base: string, method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${base}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          ...(body ? { 'Content-Type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, json: (await res.json()) as Json };
-    };
+    const { env, call } = await childApi({
+      dir,
+      simUrl: sim.url,
+      label: 'life',
+      env: { CTS_SHUTDOWN_GRACE_MS: '300' },
+    });
 
     const first = await startChildServer('node', env);
     let batchId: string;

@@ -7,12 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken } from '@cts/api';
-import { generateMasterKey, randomHex } from '@cts/core';
 import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childApi } from './child-api.ts';
 import { type ChildServer, startChildServer } from './child-server.ts';
-import type { Json } from './harness.ts';
 
 let sim: SimulatorServer;
 let dir: string;
@@ -26,23 +24,7 @@ afterAll(async () => {
 });
 
 async function scenario(name: string, restart: (server: ChildServer) => Promise<unknown>) {
-  const jwtSecret = randomHex(32);
-  const env = {
-    CTS_DATA_DIR: dir,
-    CTS_DATABASE_URL: `file:${join(dir, `${name}.db`)}`,
-    CTS_MASTER_KEY: `restart:${generateMasterKey()}`,
-    CTS_JWT_SECRET: jwtSecret,
-    CTS_EXCHANGE_BASE_URL: sim.url,
-  };
-  const token = await issueToken({ secret: jwtSecret, sub: 'restart', role: 'admin', ttl: '10m' });
-  const call = async (base: string, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, json: (await res.json()) as Json };
-  };
+  const { env, call } = await childApi({ dir, simUrl: sim.url, label: 'restart', dbFile: `${name}.db` });
   const account = await sim.simulator.createAccount({ exchange: 'bybit', environment: 'mainnet' });
   const stats = () => sim.simulator.stats().bybit?.keys[account.id];
   const test = async (base: string, id: string) => {
