@@ -2,41 +2,28 @@
  * Alerts on the Worker, in real workerd over D1: the dispatcher runs from each request's waitUntil (no timers). A
  * connection going to error reaches a receiver on loopback (CTS_ALERT_ALLOW_HOSTS), and so does a test alert.
  */
-import { issueToken } from '@cts/api';
 import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../../server/test/alert-receiver.ts';
+import { type AdminCall, adminCall } from './admin-call.ts';
 import { startWorker, type WorkerUnderTest } from './harness.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: replies are inspected freely
-type Json = any;
 
 let sim: SimulatorServer;
 let rx: Receiver;
 let w: WorkerUnderTest;
-let token: string;
+let call: AdminCall;
 
 beforeAll(async () => {
   sim = await startSimulatorServer({ port: 0 });
   rx = await startReceiver();
   w = await startWorker({ vars: { CTS_EXCHANGE_BASE_URL: sim.url, CTS_ALERT_ALLOW_HOSTS: '127.0.0.1' } });
-  token = await issueToken({ secret: w.jwtSecret, sub: 'worker-alerts', role: 'admin', ttl: '1h' });
+  call = await adminCall(w, 'worker-alerts');
 });
 afterAll(async () => {
   await w?.close();
   await rx?.close();
   await sim?.close();
 });
-
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${w.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
 
 describe('alerts on the Worker', () => {
   it('sends a connection error alert and a test alert from waitUntil', { timeout: 60_000 }, async () => {

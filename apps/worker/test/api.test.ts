@@ -1,6 +1,6 @@
-import { issueToken } from '@cts/api';
 import { type SimulatorServer, startSimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AdminCall, adminCall } from './admin-call.ts';
 import { startWorker, type WorkerUnderTest } from './harness.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: replies are inspected freely
@@ -8,7 +8,7 @@ type Json = any;
 
 let sim: SimulatorServer;
 let w: WorkerUnderTest;
-let token: string;
+let call: AdminCall;
 
 beforeAll(async () => {
   sim = await startSimulatorServer({ port: 0 });
@@ -21,22 +21,12 @@ beforeAll(async () => {
       CTS_LIMITER_LOCATION: 'apac',
     },
   });
-  token = await issueToken({ secret: w.jwtSecret, sub: 'worker-test', role: 'admin', ttl: '1h' });
+  call = await adminCall(w, 'worker-test');
 });
 afterAll(async () => {
   await w?.close();
   await sim?.close();
 });
-
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${w.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
 
 async function account(exchange: 'binance' | 'bybit' | 'okx', name: string) {
   const a = await sim.simulator.createAccount({ exchange, environment: 'mainnet' });

@@ -3,15 +3,12 @@
  * (127.0.0.2; the simulator reads the socket's address). The Worker sends from 127.0.0.1: direct, the test fails with
  * the IP error and its hint; with CTS_EGRESS_RELAYS the same key passes through the relay, private stream included.
  */
-import { issueToken } from '@cts/api';
 import type { Relay } from '@cts/relay';
 import { type SimulatorRelay, startSimulatorRelay } from '@cts/relay/testing';
 import type { SimulatorServer } from '@cts/sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminCall } from './admin-call.ts';
 import { startWorker, type WorkerUnderTest } from './harness.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: replies are inspected freely
-type Json = any;
 
 let fixture: SimulatorRelay;
 let sim: SimulatorServer;
@@ -37,14 +34,7 @@ afterAll(async () => {
 });
 
 async function call(w: WorkerUnderTest, method: string, path: string, body?: unknown) {
-  const token = await issueToken({ secret: w.jwtSecret, sub: 'relay-test', role: 'admin', ttl: '1h' });
-  const res = await fetch(`${w.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, text, json: (text ? JSON.parse(text) : null) as Json };
+  return (await adminCall(w, 'relay-test'))(method, path, body);
 }
 
 async function test(w: WorkerUnderTest, body: Record<string, unknown>) {
