@@ -17,6 +17,7 @@ import {
 } from '@cts/core';
 import { createMemoryStorage } from '@cts/core/storage/memory';
 import { createDb, createLibsqlClient, createLibsqlStorage, migrate } from '@cts/db';
+import { blob, connectionFields } from '@cts/testkit';
 import { createCts } from '../src/deps.ts';
 
 const STORED = Number(process.argv[2] ?? 1000);
@@ -24,34 +25,19 @@ const ROUNDS = Number(process.argv[3] ?? 200);
 const T0 = Date.UTC(2026, 0, 27, 10, 0, 0);
 
 function fields(i: number): ConnectionWrite {
-  return {
+  return connectionFields({
     name: `bench ${i}`,
     exchange: EXCHANGES[i % EXCHANGES.length]!,
     api_type: 'spot',
     margin_type: null,
     position_mode: null,
-    is_testnet: false,
-    environment: 'mainnet',
-    key_type: 'hmac',
     api_key_masked: 'benc…0000',
-    state: 'disabled',
-    last_test_at: null,
-    last_test_success: null,
-    last_error: null,
-    last_balance: null,
-    last_balance_currency: null,
-    key_audit: null,
-  };
+  });
 }
 
 async function fill(storage: Storage): Promise<ConnectionRepo> {
   for (let i = 0; i < STORED; i++)
-    await storage.connections.create(
-      crypto.randomUUID(),
-      fields(i),
-      { keyId: 'k1', iv: `iv-${i}`, ciphertext: `ct-${i}` },
-      T0 + i,
-    );
+    await storage.connections.create(crypto.randomUUID(), fields(i), blob(String(i)), T0 + i);
   return storage.connections;
 }
 
