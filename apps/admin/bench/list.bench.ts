@@ -15,6 +15,7 @@ import {
   generateMasterKey,
 } from '@cts/core';
 import { createMemoryStorage } from '@cts/core/storage/memory';
+import { connectionFields } from '@cts/testkit';
 import { serve } from '@hono/node-server';
 import { createAdminApp } from '../src/index.ts';
 import { launchChromium } from '../test/harness.ts';
@@ -27,15 +28,12 @@ const STATES = ['active', 'active', 'active', 'disabled', 'error', 'paused'] as 
 
 function fields(i: number): ConnectionWrite {
   const state = STATES[i % STATES.length]!;
-  return {
+  return connectionFields({
     name: `bench ${i}`,
     exchange: EXCHANGES[i % EXCHANGES.length]!,
     api_type: 'spot',
     margin_type: null,
     position_mode: null,
-    is_testnet: false,
-    environment: 'mainnet',
-    key_type: 'hmac',
     api_key_masked: 'benc…0000',
     state,
     last_test_at: state === 'disabled' ? null : T0 + i,
@@ -50,8 +48,7 @@ function fields(i: number): ConnectionWrite {
         : null,
     last_balance: state === 'active' ? 1000 + i : null,
     last_balance_currency: state === 'active' ? 'USDT' : null,
-    key_audit: null,
-  };
+  });
 }
 
 function stats(ms: number[]): { p50: number; p99: number } {
