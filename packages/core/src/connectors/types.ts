@@ -128,7 +128,15 @@ export interface TestResult {
 }
 
 /** Options of one connection test. */
-export interface TestOptions {
+/** One call's cancellation and its place in the limiter's queue. */
+export interface CallOptions {
+  /** Cancels the call at once: it leaves the limiter queue, no further attempt or retry is sent. @default none */
+  signal?: AbortSignal;
+  /** Its priority in the limiter's queue, higher first (see REQUEST_PRIORITY). @default 0 */
+  priority?: number;
+}
+
+export interface TestOptions extends CallOptions {
   /** Called with each step line (the same text as `TestResult.log`) as it happens. A throwing listener is ignored. @default none */
   onStep?: (line: string) => void;
 }
@@ -140,11 +148,11 @@ export interface Connector {
   /** The clock offset applied to signed timestamps (0 until synced). */
   readonly clockOffsetMs: number;
   /** The exchange's time in epoch ms (one request). */
-  getServerTime(): Promise<number>;
+  getServerTime(call?: CallOptions): Promise<number>;
   /** Samples server time several times and sets the offset to the median, RTT-corrected. @default samples 3 */
-  syncClock(samples?: number): Promise<ClockOffset>;
-  getBalance(): Promise<Balance>;
-  getPermissions(): Promise<Permissions>;
+  syncClock(samples?: number, call?: CallOptions): Promise<ClockOffset>;
+  getBalance(call?: CallOptions): Promise<Balance>;
+  getPermissions(call?: CallOptions): Promise<Permissions>;
   /** Clock sync, signed balance call, permissions; never throws for exchange failures. */
   testConnection(options?: TestOptions): Promise<TestResult>;
 }

@@ -8,6 +8,7 @@ import type { Balance, Permissions, TestResult } from '../connectors/types.ts';
 import { errorLabel } from '../errors/cts-error.ts';
 import { NotFoundError, QueueFullError, ValidationError } from '../errors/domain.ts';
 import type { ApiType, ExchangeId } from '../exchanges/catalog.ts';
+import { REQUEST_PRIORITY } from '../limiter/priority.ts';
 import { MaintenanceMonitor, maintenanceMessage } from '../maintenance/maintenance-monitor.ts';
 import type { BatchJob, TaskType } from '../storage/ports.ts';
 import { alertOnBatchFailures } from './batch-alerts.ts';
@@ -68,6 +69,8 @@ export class ConnectionCoordinator implements Coordinator {
   readonly #streams: StreamMonitors | null;
   readonly #maintenance: MaintenanceMonitor | null;
   readonly #cancels: Array<() => void> = [];
+  /** Aborted by stop(): operations called directly (an operator's test) send no further request or retry. */
+  readonly #shutdown = new AbortController();
   #started = false;
   #stopped = false;
   #healthBatch: string | null = null;
@@ -222,21 +225,22 @@ export class ConnectionCoordinator implements Coordinator {
     const r = await this.#runner.perform(
       await this.getConnection(id),
       'test',
-      options.signal,
+      this.#signal(options.signal),
       options.onStep,
+      REQUEST_PRIORITY.operator,
     );
     if (r.test) return r.test;
     return notTested(r, this.#o.clock.now());
   }
 
   async getBalance(id: string): Promise<Balance> {
-    const r = await this.#runner.perform(await this.getConnection(id), 'balance');
+    const r = await this.#runner.perform(await this.getConnection(id), 'balance', this.#signal());
     if (!r.success || !r.balance) throw r.error;
     return r.balance;
   }
 
   async getPermissions(id: string): Promise<Permissions> {
-    const r = await this.#runner.perform(await this.getConnection(id), 'capabilities');
+    const r = await this.#runner.perform(await this.getConnection(id), 'capabilities', this.#signal());
     if (!r.success || !r.permissions) throw r.error;
     return r.permissions;
   }
@@ -412,6 +416,12 @@ export class ConnectionCoordinator implements Coordinator {
     for (const cancel of this.#cancels.splice(0)) cancel();
     this.#registry.cancelProbes();
     await Promise.all([this.#processor.stop(options), this.#streams?.stopAll()]);
+    this.#shutdown.abort(new DOMException('stopped', 'AbortError'));
+  }
+
+  /** A direct operation's signal: the caller's (a client that disconnects), and the coordinator's shutdown. */
+  #signal(caller?: AbortSignal): AbortSignal {
+    return caller ? AbortSignal.any([caller, this.#shutdown.signal]) : this.#shutdown.signal;
   }
 
   /** Starts or stops a connection's long-lived stream to match its record (only while started). */
@@ -433,7 +443,8 @@ export class ConnectionCoordinator implements Coordinator {
   async #executeTask(id: string, type: TaskType, signal: AbortSignal): Promise<TaskOutcome> {
     const record = await this.#o.storage.connections.get(id);
     if (!record) return missingConnection(id);
-    return taskOutcome(await this.#runner.perform(record, type, signal));
+    const priority = type === 'health' ? REQUEST_PRIORITY.health : REQUEST_PRIORITY.batch;
+    return taskOutcome(await this.#runner.perform(record, type, signal, undefined, priority));
   }
 
   async #health(record: ConnectionRecord): Promise<ConnectionHealth> {

@@ -3,11 +3,19 @@ import { abortable } from '../async/abortable.ts';
 import type { ConnectionRecord } from '../connections/connection.ts';
 import { canTransition, transition } from '../connections/state-machine.ts';
 import { accountScope } from '../connectors/shared/options.ts';
-import type { Balance, Connector, ConnectorOptions, Permissions, TestResult } from '../connectors/types.ts';
+import type {
+  Balance,
+  CallOptions,
+  Connector,
+  ConnectorOptions,
+  Permissions,
+  TestResult,
+} from '../connectors/types.ts';
 import { CtsError, errorLabel, toCtsError } from '../errors/cts-error.ts';
 import type { KeyAudit } from '../keys/key-audit.ts';
 import { withWrongRegion } from '../keys/key-audit.ts';
 import { openGate } from '../limiter/gate.ts';
+import { REQUEST_PRIORITY } from '../limiter/priority.ts';
 import type { MaintenanceMonitor, MaintenanceWindow } from '../maintenance/index.ts';
 import type { ConnectionWrite, TaskType } from '../storage/ports.ts';
 import type { ConnectionRuntime, RuntimeRegistry } from './connection-runtime.ts';
@@ -86,12 +94,17 @@ export class OperationRunner {
     r.maintenance = await this.#maintenance.refresh(exchange, { failing: true }).catch(() => null);
   }
 
-  /** `onStep` receives a test's step lines as they happen. */
+  /**
+   * `signal` cancels the operation's calls (they leave the limiter queue, no retry is sent); `priority` is their
+   * place in the limiter's queue. `onStep` receives a test's step lines as they happen.
+   * @default priority REQUEST_PRIORITY.operator
+   */
   async perform(
     record: ConnectionRecord,
     type: TaskType,
     signal?: AbortSignal,
     onStep?: (line: string) => void,
+    priority: number = REQUEST_PRIORITY.operator,
   ): Promise<OperationResult> {
     const rt = this.#registry.get(record.id);
     let ticket: 'call' | 'probe';
@@ -104,7 +117,7 @@ export class OperationRunner {
     const result: OperationResult = { type, success: false, skipped: false, error: null, record };
     try {
       const connector = await this.connector(record, rt);
-      await abortable(this.#call(connector, type, result, onStep), signal);
+      await abortable(this.#call(connector, type, result, { signal, priority }, onStep), signal);
       if (type === 'health' && result.success) {
         // A websocket connection's health is also its long-lived stream's: down while it reconnects.
         const stream = await this.#streamVerdict(record.id);
@@ -231,10 +244,11 @@ export class OperationRunner {
     connector: Connector,
     type: TaskType,
     out: OperationResult,
+    call: CallOptions,
     onStep?: (line: string) => void,
   ): Promise<void> {
     if (type === 'test') {
-      const test = await connector.testConnection(onStep ? { onStep } : undefined);
+      const test = await connector.testConnection(onStep ? { ...call, onStep } : call);
       out.test = test;
       out.success = test.success;
       if (test.balance) out.balance = test.balance;
@@ -243,9 +257,9 @@ export class OperationRunner {
       if (test.error) out.error = test.failure ?? CtsError.fromJSON(test.error);
       return;
     }
-    if (type === 'health') out.clockOffsetMs = (await connector.syncClock(1)).offsetMs;
-    if (type === 'health' || type === 'balance') out.balance = await connector.getBalance();
-    if (type === 'capabilities') out.permissions = await connector.getPermissions();
+    if (type === 'health') out.clockOffsetMs = (await connector.syncClock(1, call)).offsetMs;
+    if (type === 'health' || type === 'balance') out.balance = await connector.getBalance(call);
+    if (type === 'capabilities') out.permissions = await connector.getPermissions(call);
     out.success = true;
   }
 

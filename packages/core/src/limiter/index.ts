@@ -10,6 +10,7 @@ export * from './memory-state-repo.ts';
 export * from './memory-store.ts';
 export * from './metrics.ts';
 export * from './persisted-store.ts';
+export * from './priority.ts';
 export * from './rate-limiter.ts';
 export { type RestoreContext, restoreScope } from './restore-rule.ts';
 export type { AccountRulesOverride } from './rule-tables.ts';

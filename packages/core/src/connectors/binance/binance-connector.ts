@@ -1,9 +1,9 @@
 import { CtsError, toCtsError } from '../../errors/cts-error.ts';
-import { send } from '../shared/http.ts';
+import { forCall, send } from '../shared/http.ts';
 import { createRestConnector } from '../shared/rest-connector.ts';
 import type { RestContext, RestProtocol } from '../shared/rest-protocol.ts';
 import { unknownPermissions } from '../shared/unknown-permissions.ts';
-import type { Connector, ConnectorOptions } from '../types.ts';
+import type { CallOptions, Connector, ConnectorOptions } from '../types.ts';
 import { BINANCE_PERMISSIONS_PATH, binanceRoute } from './endpoints.ts';
 import {
   normalizeBinancePermissions,
@@ -40,9 +40,9 @@ export function createBinanceRest({ options: o, http, baseUrl, timestamp }: Rest
   const sapiHost = baseUrl('default');
   const reader = createBinanceReader(o.clock);
 
-  const signedGet = (base: string, path: string, params: BinanceParams = []) =>
+  const signedGet = (base: string, path: string, params: BinanceParams = [], call?: CallOptions) =>
     send(
-      http,
+      forCall(http, call),
       { method: 'GET', path },
       () =>
         signBinanceRequest({
@@ -59,9 +59,9 @@ export function createBinanceRest({ options: o, http, baseUrl, timestamp }: Rest
 
   return {
     clockHost: host,
-    async serverTime() {
+    async serverTime(call) {
       const json = await send(
-        http,
+        forCall(http, call),
         { method: 'GET', path: route.timePath },
         async () => binancePublicRequest(host, route.timePath),
         reader,
@@ -71,11 +71,11 @@ export function createBinanceRest({ options: o, http, baseUrl, timestamp }: Rest
         throw new CtsError('exchange.bad_response', 'Binance: the time reply has no serverTime');
       return serverTime;
     },
-    balance: async () =>
-      NORMALIZE[route.balanceKind](await signedGet(host, route.balancePath, route.balanceParams)),
-    async permissions() {
+    balance: async (call) =>
+      NORMALIZE[route.balanceKind](await signedGet(host, route.balancePath, route.balanceParams, call)),
+    async permissions(call) {
       try {
-        return normalizeBinancePermissions(await signedGet(sapiHost, BINANCE_PERMISSIONS_PATH));
+        return normalizeBinancePermissions(await signedGet(sapiHost, BINANCE_PERMISSIONS_PATH, [], call));
       } catch (err) {
         const error = toCtsError(err);
         if (o.environment === 'mainnet' || !sapiMissing(error)) throw error;

@@ -1,8 +1,8 @@
 import { CtsError } from '../../errors/cts-error.ts';
-import { type HttpSpec, send } from '../shared/http.ts';
+import { forCall, type HttpSpec, send } from '../shared/http.ts';
 import { createRestConnector } from '../shared/rest-connector.ts';
 import type { RestContext, RestProtocol } from '../shared/rest-protocol.ts';
-import type { Connector, ConnectorOptions } from '../types.ts';
+import type { CallOptions, Connector, ConnectorOptions } from '../types.ts';
 import { BINGX_PATHS, bingxAccountOf } from './endpoints.ts';
 import { bingxFallbackBaseUrl, createHostFallback } from './host-fallback.ts';
 import {
@@ -28,10 +28,15 @@ export function createBingxRest({ options, http, baseUrl: base, timestamp }: Res
 
   const fallbackUrl = bingxFallbackBaseUrl(options.environment, options.baseUrl);
   /** One GET through the primary host, moving to the fallback host only after a failure without a reply. */
-  const get = (path: string, build: (base: string) => Promise<HttpSpec> | HttpSpec): Promise<unknown> => {
-    const host = createHostFallback(baseUrl, fallbackUrl, http.fetch, http.signal);
+  const get = (
+    path: string,
+    build: (base: string) => Promise<HttpSpec> | HttpSpec,
+    call?: CallOptions,
+  ): Promise<unknown> => {
+    const ctx = forCall(http, call);
+    const host = createHostFallback(baseUrl, fallbackUrl, ctx.fetch, ctx.signal);
     return send(
-      { ...http, fetch: host.fetch },
+      { ...ctx, fetch: host.fetch },
       { method: 'GET', path },
       async () => {
         if (host.fellBack)
@@ -41,35 +46,38 @@ export function createBingxRest({ options, http, baseUrl: base, timestamp }: Res
       reader,
     );
   };
-  const signedGet = (path: string): Promise<unknown> =>
-    get(path, (base) =>
-      signBingxRequest({
-        method: 'GET',
-        baseUrl: base,
-        path,
-        apiKey: credentials.apiKey,
-        apiSecret: credentials.apiSecret,
-        timestamp: timestamp(),
-        recvWindowMs,
-      }),
+  const signedGet = (path: string, call?: CallOptions): Promise<unknown> =>
+    get(
+      path,
+      (base) =>
+        signBingxRequest({
+          method: 'GET',
+          baseUrl: base,
+          path,
+          apiKey: credentials.apiKey,
+          apiSecret: credentials.apiSecret,
+          timestamp: timestamp(),
+          recvWindowMs,
+        }),
+      call,
     );
 
   return {
     clockHost: baseUrl,
-    async serverTime() {
+    async serverTime(call) {
       const path = BINGX_PATHS.serverTime;
-      const data = await get(path, (base) => bingxPublicRequest(base, path));
+      const data = await get(path, (base) => bingxPublicRequest(base, path), call);
       const serverTime = Number((data as { serverTime?: unknown } | null)?.serverTime);
       if (!Number.isFinite(serverTime) || serverTime <= 0)
         throw new CtsError('exchange.bad_response', 'BingX server time reply has no data.serverTime');
       return serverTime;
     },
-    async balance() {
+    async balance(call) {
       return account === 'spot'
-        ? normalizeBingxSpotBalance(await signedGet(BINGX_PATHS.spotBalance))
-        : normalizeBingxSwapBalance(await signedGet(BINGX_PATHS.swapBalance));
+        ? normalizeBingxSpotBalance(await signedGet(BINGX_PATHS.spotBalance, call))
+        : normalizeBingxSwapBalance(await signedGet(BINGX_PATHS.swapBalance, call));
     },
-    permissions: async () => normalizeBingxPermissions(await signedGet(BINGX_PATHS.apiPermissions)),
+    permissions: async (call) => normalizeBingxPermissions(await signedGet(BINGX_PATHS.apiPermissions, call)),
   };
 }
 

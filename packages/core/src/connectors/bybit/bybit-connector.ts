@@ -1,7 +1,7 @@
-import { send } from '../shared/http.ts';
+import { forCall, send } from '../shared/http.ts';
 import { createRestConnector } from '../shared/rest-connector.ts';
 import type { RestContext, RestProtocol } from '../shared/rest-protocol.ts';
-import type { Connector, ConnectorOptions } from '../types.ts';
+import type { CallOptions, Connector, ConnectorOptions } from '../types.ts';
 import {
   BYBIT_BALANCE_PATH,
   BYBIT_PERMISSIONS_PATH,
@@ -18,10 +18,10 @@ export function createBybitRest({ options: o, http, baseUrl, timestamp }: RestCo
   const balanceParams = bybitBalanceParams(o.apiType);
   const reader = createBybitReader(o.clock);
 
-  const signedGet = async (path: string, params: BybitParams = []) =>
+  const signedGet = async (path: string, params: BybitParams = [], call?: CallOptions) =>
     (
       await send(
-        http,
+        forCall(http, call),
         { method: 'GET', path },
         () =>
           signBybitRequest({
@@ -39,17 +39,17 @@ export function createBybitRest({ options: o, http, baseUrl, timestamp }: RestCo
 
   return {
     clockHost: host,
-    async serverTime() {
+    async serverTime(call) {
       const envelope = await send(
-        http,
+        forCall(http, call),
         { method: 'GET', path: BYBIT_TIME_PATH },
         async () => bybitPublicRequest(host, BYBIT_TIME_PATH),
         reader,
       );
       return bybitServerTime(envelope);
     },
-    balance: async () => normalizeBybitBalance(await signedGet(BYBIT_BALANCE_PATH, balanceParams)),
-    permissions: async () => normalizeBybitPermissions(await signedGet(BYBIT_PERMISSIONS_PATH)),
+    balance: async (call) => normalizeBybitBalance(await signedGet(BYBIT_BALANCE_PATH, balanceParams, call)),
+    permissions: async (call) => normalizeBybitPermissions(await signedGet(BYBIT_PERMISSIONS_PATH, [], call)),
   };
 }
 

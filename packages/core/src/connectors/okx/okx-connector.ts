@@ -1,7 +1,7 @@
-import { send } from '../shared/http.ts';
+import { forCall, send } from '../shared/http.ts';
 import { createRestConnector } from '../shared/rest-connector.ts';
 import type { RestContext, RestProtocol } from '../shared/rest-protocol.ts';
-import type { Connector, ConnectorOptions } from '../types.ts';
+import type { CallOptions, Connector, ConnectorOptions } from '../types.ts';
 import { OKX_PERMISSIONS_PATH, OKX_TIME_PATH, okxBalancePath } from './endpoints.ts';
 import { normalizeOkxBalance, normalizeOkxPermissions, okxServerTime } from './normalize.ts';
 import { createOkxReader } from './reader.ts';
@@ -14,9 +14,9 @@ export function createOkxRest({ options: o, http, baseUrl, timestamp }: RestCont
   const balancePath = okxBalancePath(o.apiType);
   const reader = createOkxReader(o.clock);
 
-  const signedGet = (path: string) =>
+  const signedGet = (path: string, call?: CallOptions) =>
     send(
-      http,
+      forCall(http, call),
       { method: 'GET', path },
       () =>
         signOkxRequest({
@@ -32,17 +32,17 @@ export function createOkxRest({ options: o, http, baseUrl, timestamp }: RestCont
 
   return {
     clockHost: host,
-    async serverTime() {
+    async serverTime(call) {
       const data = await send(
-        http,
+        forCall(http, call),
         { method: 'GET', path: OKX_TIME_PATH },
         async () => okxPublicRequest(host, OKX_TIME_PATH, simulated),
         reader,
       );
       return okxServerTime(data);
     },
-    balance: async () => normalizeOkxBalance(await signedGet(balancePath)),
-    permissions: async () => normalizeOkxPermissions(await signedGet(OKX_PERMISSIONS_PATH)),
+    balance: async (call) => normalizeOkxBalance(await signedGet(balancePath, call)),
+    permissions: async (call) => normalizeOkxPermissions(await signedGet(OKX_PERMISSIONS_PATH, call)),
   };
 }
 

@@ -1,9 +1,9 @@
 import { randomHex } from '../../crypto/random.ts';
 import { CtsError } from '../../errors/cts-error.ts';
-import { type HttpSpec, type ReplyReader, send } from '../shared/http.ts';
+import { forCall, type HttpSpec, type ReplyReader, send } from '../shared/http.ts';
 import { createRestConnector } from '../shared/rest-connector.ts';
 import type { RestContext, RestProtocol } from '../shared/rest-protocol.ts';
-import type { Connector, ConnectorOptions } from '../types.ts';
+import type { CallOptions, Connector, ConnectorOptions } from '../types.ts';
 import { ORANGEX_METHODS, orangexAssetTypeOf, orangexRpcBase } from './endpoints.ts';
 import { ORANGEX_AUTH_FAILURE } from './errors.ts';
 import { normalizeOrangexAssets, orangexScopePermissions } from './normalize.ts';
@@ -25,7 +25,8 @@ export function createOrangexRest({ options: o, http, baseUrl, timestamp }: Rest
     method: string,
     build: (id: number) => HttpSpec | Promise<HttpSpec>,
     reader: ReplyReader<T>,
-  ) => send(http, { method: 'POST', path: method }, async () => build(++rpcId), reader);
+    options?: CallOptions,
+  ) => send(forCall(http, options), { method: 'POST', path: method }, async () => build(++rpcId), reader);
 
   const session = new OrangexTokenSession({
     clock: o.clock,
@@ -53,9 +54,18 @@ export function createOrangexRest({ options: o, http, baseUrl, timestamp }: Rest
   });
 
   /** A private call with the session's token; a token the exchange rejects (not a refused key) is replaced once. */
-  const privateCall = async (method: string, params: Record<string, unknown>): Promise<unknown> => {
+  const privateCall = async (
+    method: string,
+    params: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<unknown> => {
     const withToken = (accessToken: string) =>
-      call(method, (id) => buildOrangexRpc({ rpcBase, method, params, id, accessToken }), readers.result);
+      call(
+        method,
+        (id) => buildOrangexRpc({ rpcBase, method, params, id, accessToken }),
+        readers.result,
+        options,
+      );
     const { accessToken } = await session.token();
     try {
       return await withToken(accessToken);
@@ -70,14 +80,15 @@ export function createOrangexRest({ options: o, http, baseUrl, timestamp }: Rest
   return {
     clockHost: rpcBase,
     /** OrangeX documents no time method (UNCONFIRMED): a `/public/ping` reply's `usOut`, else its Date header. */
-    serverTime: () =>
+    serverTime: (options) =>
       call(
         ORANGEX_METHODS.ping,
         (id) => buildOrangexRpc({ rpcBase, method: ORANGEX_METHODS.ping, params: {}, id }),
         readers.serverTime,
+        options,
       ),
-    async balance() {
-      const result = await privateCall(ORANGEX_METHODS.assets, { asset_type: [assetType] });
+    async balance(options) {
+      const result = await privateCall(ORANGEX_METHODS.assets, { asset_type: [assetType] }, options);
       return normalizeOrangexAssets(result, assetType);
     },
     permissions: async () => orangexScopePermissions((await session.token()).scope),

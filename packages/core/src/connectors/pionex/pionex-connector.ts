@@ -1,8 +1,8 @@
 import type { ReplyReader } from '../shared/http.ts';
-import { send } from '../shared/http.ts';
+import { forCall, send } from '../shared/http.ts';
 import { createRestConnector } from '../shared/rest-connector.ts';
 import type { RestContext, RestProtocol } from '../shared/rest-protocol.ts';
-import type { Connector, ConnectorOptions } from '../types.ts';
+import type { CallOptions, Connector, ConnectorOptions } from '../types.ts';
 import { PIONEX_PATHS, pionexAccountOf } from './endpoints.ts';
 import {
   normalizePionexFuturesBalance,
@@ -19,9 +19,9 @@ export function createPionexRest({ options: o, http, baseUrl: base, timestamp }:
   const account = pionexAccountOf(o.apiType);
   const balancePath = account === 'futures' ? PIONEX_PATHS.futuresBalance : PIONEX_PATHS.spotBalance;
 
-  const signedGet = <T>(path: string, reader: ReplyReader<T>): Promise<T> =>
+  const signedGet = <T>(path: string, reader: ReplyReader<T>, call?: CallOptions): Promise<T> =>
     send(
-      http,
+      forCall(http, call),
       { method: 'GET', path },
       () =>
         signPionexRequest({
@@ -42,15 +42,15 @@ export function createPionexRest({ options: o, http, baseUrl: base, timestamp }:
      * carries `timestamp` (ms): we read it from the signed spot balance call (weight 1), error replies included,
      * so a clock too far off for the signature still yields the server's time.
      */
-    serverTime: () => signedGet(PIONEX_PATHS.spotBalance, readers.serverTime),
-    async balance() {
-      const { data } = await signedGet(balancePath, readers.envelope);
+    serverTime: (call) => signedGet(PIONEX_PATHS.spotBalance, readers.serverTime, call),
+    async balance(call) {
+      const { data } = await signedGet(balancePath, readers.envelope, call);
       return account === 'futures' ? normalizePionexFuturesBalance(data) : normalizePionexSpotBalance(data);
     },
-    async permissions() {
+    async permissions(call) {
       // Probe with the cheapest read endpoint (spot balances, weight 1, where futures balances weigh 5):
       // PERMISSION_DENIED there surfaces as auth.permission.
-      await signedGet(PIONEX_PATHS.spotBalance, readers.envelope);
+      await signedGet(PIONEX_PATHS.spotBalance, readers.envelope, call);
       return pionexProbedPermissions();
     },
   };

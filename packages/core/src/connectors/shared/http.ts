@@ -5,6 +5,7 @@ import type { Clock } from '../../ports/clock.ts';
 import type { FetchLike } from '../../ports/fetch.ts';
 import type { Logger } from '../../ports/logger.ts';
 import { createBackoff } from '../../retry/backoff.ts';
+import type { CallOptions } from '../types.ts';
 import { Deadline } from './deadline.ts';
 
 /** A request ready to send: the signer's output. */
@@ -48,6 +49,17 @@ export interface HttpContext {
    * a clock sample's round trip starts here, not before its wait in the limiter queue.
    */
   onSent?: (at: number) => void;
+}
+
+/** The HTTP context of one call: `ctx` with the call's signal (beside ctx's own) and limiter priority. */
+export function forCall(ctx: HttpContext, call?: CallOptions): HttpContext {
+  if (!call || (call.signal === undefined && call.priority === undefined)) return ctx;
+  const signal = anySignal(ctx.signal, call.signal);
+  return {
+    ...ctx,
+    ...(signal ? { signal } : {}),
+    ...(call.priority !== undefined ? { priority: call.priority } : {}),
+  };
 }
 
 /** The longest wait `send` sits out before a retry; longer waits are the caller's (breaker's) to schedule. */

@@ -1,6 +1,6 @@
 import type { ExchangeId } from '../../exchanges/catalog.ts';
 import { restBaseUrl } from '../../exchanges/hosts.ts';
-import type { Connector, ConnectorOptions } from '../types.ts';
+import type { CallOptions, Connector, ConnectorOptions } from '../types.ts';
 import { accountScope, httpContext, resolveOptions } from './options.ts';
 import { withPlacementHint } from './placement-hint.ts';
 import type { RestContext, RestProtocol } from './rest-protocol.ts';
@@ -35,9 +35,9 @@ export function createRestConnector(
   signing = clock;
   /** A refused key gets the hint of where else it may belong (environment, region), from the descriptor. */
   const placed =
-    <T>(call: () => Promise<T>) =>
-    (): Promise<T> =>
-      call().catch((err: unknown) => {
+    <T>(call: (options?: CallOptions) => Promise<T>) =>
+    (options?: CallOptions): Promise<T> =>
+      call(options).catch((err: unknown) => {
         throw withPlacementHint(err, exchange, o.environment, o.region);
       });
   const connector: Connector = {
@@ -47,15 +47,16 @@ export function createRestConnector(
     get clockOffsetMs() {
       return clock.offsetMs;
     },
-    getServerTime: placed(() => protocol.serverTime()),
+    getServerTime: placed((call) => protocol.serverTime(call)),
     // Each sample gets its own HTTP context that reports when its request left (after the limiter's permit).
-    syncClock: (samples = 3) =>
+    syncClock: (samples = 3, call) =>
       clock.sync(
-        (onSent) => placed(() => build({ ...context, http: { ...context.http, onSent } }).serverTime())(),
+        (onSent) =>
+          placed((c) => build({ ...context, http: { ...context.http, onSent } }).serverTime(c))(call),
         samples,
       ),
-    getBalance: placed(() => protocol.balance()),
-    getPermissions: placed(() => protocol.permissions()),
+    getBalance: placed((call) => protocol.balance(call)),
+    getPermissions: placed((call) => protocol.permissions(call)),
     testConnection: (options) => runConnectionTest(connector, o.clock, options),
   };
   return connector;

@@ -1,12 +1,15 @@
 import type { ErrorCode } from '../../errors/codes.ts';
-import type { Balance, Permissions } from '../types.ts';
+import type { Balance, CallOptions, Permissions } from '../types.ts';
 import type { HttpContext } from './http.ts';
 import type { ResolvedOptions } from './options.ts';
 
 /** What one exchange's REST protocol is built from (one account: options, HTTP context, signing clock). */
 export interface RestContext {
   options: ResolvedOptions;
-  /** The HTTP context every request goes through (limiter, retries, error mapping, timeouts). */
+  /**
+   * The HTTP context every request goes through (limiter, retries, error mapping, timeouts); a method's
+   * `call` is added with `forCall(http, call)`.
+   */
   http: HttpContext;
   /** The REST base URL of the account's environment and region (`futures`: Binance's USDⓈ-M host). */
   baseUrl(product?: 'default' | 'futures'): string;
@@ -22,11 +25,11 @@ export interface RestProtocol {
   /** The base URL the clock offset is measured against (the shared offset cache's key). */
   clockHost: string;
   /** The exchange's time in epoch ms (one request). */
-  serverTime(): Promise<number>;
+  serverTime(call?: CallOptions): Promise<number>;
   /** The balance of the account the API type reads. */
-  balance(): Promise<Balance>;
+  balance(call?: CallOptions): Promise<Balance>;
   /** What the key may do. */
-  permissions(): Promise<Permissions>;
+  permissions(call?: CallOptions): Promise<Permissions>;
 }
 
 /** One exchange code's meaning: our code, and a hint where ours would mislead. */

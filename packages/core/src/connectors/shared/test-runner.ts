@@ -12,14 +12,14 @@ export async function runConnectionTest(
   options: TestOptions = {},
 ): Promise<TestResult> {
   const session = startTestSession(connector, clock, options);
-  const { step, warnings, found } = session;
+  const { step, warnings, found, call } = session;
   try {
     await session.syncClock();
     step('Fetching balance (signed request)...');
     // The two signed calls do not depend on each other: both are sent at once (the limiter spaces them), so a
     // test costs one round trip less, and a full window does not leave a test's second call to the next one.
-    const balanceCall = connector.getBalance();
-    const pending = connector.getPermissions();
+    const balanceCall = connector.getBalance(call);
+    const pending = connector.getPermissions(call);
     pending.catch(() => {}); // awaited below; a failed balance call ends the test first
     const balance = await balanceCall;
     found.balance = balance;

@@ -24,6 +24,8 @@ export function startTestSession(connector: Connector, clock: Clock, options: Te
   const warnings: string[] = [];
   const step = stepLogger(log, clock, options.onStep);
   const found: TestFindings = { balance: null, permissions: null, clockOffsetMs: null };
+  /** The test's signal and priority, for each of its calls. */
+  const call = { signal: options.signal, priority: options.priority };
   step(`Starting test of ${connector.exchange} ${connector.apiType} (${connector.environment})...`);
   const result = (success: boolean): TestResult => ({
     success,
@@ -36,10 +38,11 @@ export function startTestSession(connector: Connector, clock: Clock, options: Te
     step,
     warnings,
     found,
+    call,
     /** Syncs the connector's clock with the exchange, logging the offset and warning when it is large. */
     async syncClock(): Promise<void> {
       step('Syncing clock with the exchange...');
-      const offset = await connector.syncClock();
+      const offset = await connector.syncClock(undefined, call);
       found.clockOffsetMs = offset.offsetMs;
       step(clockOffsetStep(offset));
       if (Math.abs(offset.offsetMs) > LARGE_OFFSET_MS)

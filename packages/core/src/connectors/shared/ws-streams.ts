@@ -67,10 +67,10 @@ export function withStreamTest(
     get clockOffsetMs() {
       return connector.clockOffsetMs;
     },
-    getServerTime: () => connector.getServerTime(),
-    syncClock: (samples) => connector.syncClock(samples),
-    getBalance: () => connector.getBalance(),
-    getPermissions: () => connector.getPermissions(),
+    getServerTime: (call) => connector.getServerTime(call),
+    syncClock: (samples, call) => connector.syncClock(samples, call),
+    getBalance: (call) => connector.getBalance(call),
+    getPermissions: (call) => connector.getPermissions(call),
     testConnection: (options) => runStreamConnectionTest(connector, protocol, deps, options),
   };
 }
