@@ -70,7 +70,11 @@ export class ConnectionCoordinator implements Coordinator {
   readonly #maintenance: MaintenanceMonitor | null;
   readonly #cancels: Array<() => void> = [];
   /** Aborted by stop(): operations called directly (an operator's test) send no further request or retry. */
-  readonly #shutdown = new AbortController();
+  /**
+   * One controller per direct operation in flight, made in the caller's own context (a Worker refuses I/O objects —
+   * an AbortSignal included — from another request's handler, so no long-lived controller is shared across calls).
+   */
+  readonly #directCalls = new Set<AbortController>();
   #started = false;
   #stopped = false;
   #healthBatch: string | null = null;
@@ -222,25 +226,24 @@ export class ConnectionCoordinator implements Coordinator {
     id: string,
     options: { signal?: AbortSignal; onStep?: (line: string) => void } = {},
   ): Promise<TestResult> {
-    const r = await this.#runner.perform(
-      await this.getConnection(id),
-      'test',
-      this.#signal(options.signal),
-      options.onStep,
-      REQUEST_PRIORITY.operator,
+    const record = await this.getConnection(id);
+    const r = await this.#direct(options.signal, (signal) =>
+      this.#runner.perform(record, 'test', signal, options.onStep, REQUEST_PRIORITY.operator),
     );
     if (r.test) return r.test;
     return notTested(r, this.#o.clock.now());
   }
 
   async getBalance(id: string): Promise<Balance> {
-    const r = await this.#runner.perform(await this.getConnection(id), 'balance', this.#signal());
+    const record = await this.getConnection(id);
+    const r = await this.#direct(undefined, (signal) => this.#runner.perform(record, 'balance', signal));
     if (!r.success || !r.balance) throw r.error;
     return r.balance;
   }
 
   async getPermissions(id: string): Promise<Permissions> {
-    const r = await this.#runner.perform(await this.getConnection(id), 'capabilities', this.#signal());
+    const record = await this.getConnection(id);
+    const r = await this.#direct(undefined, (signal) => this.#runner.perform(record, 'capabilities', signal));
     if (!r.success || !r.permissions) throw r.error;
     return r.permissions;
   }
@@ -416,12 +419,26 @@ export class ConnectionCoordinator implements Coordinator {
     for (const cancel of this.#cancels.splice(0)) cancel();
     this.#registry.cancelProbes();
     await Promise.all([this.#processor.stop(options), this.#streams?.stopAll()]);
-    this.#shutdown.abort(new DOMException('stopped', 'AbortError'));
+    for (const call of this.#directCalls) call.abort(new DOMException('stopped', 'AbortError'));
   }
 
-  /** A direct operation's signal: the caller's (a client that disconnects), and the coordinator's shutdown. */
-  #signal(caller?: AbortSignal): AbortSignal {
-    return caller ? AbortSignal.any([caller, this.#shutdown.signal]) : this.#shutdown.signal;
+  /**
+   * Runs a direct operation with a signal that ends when the caller's does (a client that disconnects) or when the
+   * coordinator stops.
+   */
+  async #direct<T>(caller: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const call = new AbortController();
+    const follow = () => call.abort(caller?.reason);
+    if (this.#stopped) call.abort(new DOMException('stopped', 'AbortError'));
+    else if (caller?.aborted) follow();
+    else caller?.addEventListener('abort', follow, { once: true });
+    this.#directCalls.add(call);
+    try {
+      return await run(call.signal);
+    } finally {
+      this.#directCalls.delete(call);
+      caller?.removeEventListener('abort', follow);
+    }
   }
 
   /** Starts or stops a connection's long-lived stream to match its record (only while started). */
