@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ResponseSpec } from '../route.ts';
 import { errorBodySchema } from '../schemas/common.ts';
 
@@ -23,3 +24,9 @@ export function errorResponses(...statuses: number[]): Record<number, ResponseSp
 
 export const READ_ERRORS = [400, 401] as const;
 export const WRITE_ERRORS = [400, 401, 403, 413, 415] as const;
+
+/** The 200 reply of a delete: `{ success: true, id, deleted: true }`. */
+export const DELETED_RESPONSE: ResponseSpec = {
+  description: 'Deleted',
+  schema: z.object({ success: z.literal(true), id: z.string(), deleted: z.literal(true) }),
+};

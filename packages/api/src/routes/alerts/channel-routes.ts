@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../route.ts';
 import { channelInputSchema, channelSchema, createChannelSchema } from '../../schemas/alerts.ts';
 import { idParamSchema } from '../../schemas/common.ts';
-import { errorResponses, READ_ERRORS, WRITE_ERRORS } from '../responses.ts';
+import { DELETED_RESPONSE, errorResponses, READ_ERRORS, WRITE_ERRORS } from '../responses.ts';
 import { alertsOf } from './alerts-of.ts';
 
 const BASE = '/api/settings/alerts/channels';
@@ -105,10 +105,7 @@ export const deleteChannelRoute = defineRoute(
     access: 'admin',
     params: idParamSchema,
     responses: {
-      200: {
-        description: 'Deleted',
-        schema: z.object({ success: z.literal(true), id: z.string(), deleted: z.literal(true) }),
-      },
+      200: DELETED_RESPONSE,
       ...errorResponses(...WRITE_ERRORS, 404),
     },
   },

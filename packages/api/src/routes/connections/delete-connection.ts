@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { defineRoute } from '../../route.ts';
 import { idParamSchema } from '../../schemas/common.ts';
-import { errorResponses, WRITE_ERRORS } from '../responses.ts';
+import { DELETED_RESPONSE, errorResponses, WRITE_ERRORS } from '../responses.ts';
 
 export const deleteConnectionRoute = defineRoute(
   {
@@ -13,10 +12,7 @@ export const deleteConnectionRoute = defineRoute(
     access: 'admin',
     params: idParamSchema,
     responses: {
-      200: {
-        description: 'Deleted',
-        schema: z.object({ success: z.literal(true), id: z.string(), deleted: z.literal(true) }),
-      },
+      200: DELETED_RESPONSE,
       ...errorResponses(...WRITE_ERRORS, 404),
     },
   },
